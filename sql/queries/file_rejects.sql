@@ -1,0 +1,4 @@
+SELECT line_number, column_name, reason
+FROM etl.reject
+WHERE file_id = ?
+ORDER BY line_number, reject_id;

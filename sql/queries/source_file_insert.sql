@@ -1,0 +1,3 @@
+INSERT INTO etl.source_file (file_name, sha256, size_bytes, status, reason, job_execution_id)
+VALUES (?, ?, ?, ?, ?, ?)
+RETURNING file_id;

@@ -1,0 +1,97 @@
+package nl.helpline.warehouse.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code --name value}, {@code --name=value} and bare {@code --flag} options, checked against what a command accepts. */
+public final class Options {
+
+    private final String command;
+    private final Map<String, String> values;
+
+    private Options(String command, Map<String, String> values) {
+        this.command = command;
+        this.values = values;
+    }
+
+    public static Options parse(String command, List<String> args, Set<String> valued, Set<String> flags) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new UsageException("'" + command + "' takes no argument '" + arg + "'; see '" + command + " --help'");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (flags.contains(name)) {
+                if (value != null) {
+                    throw new UsageException("--" + name + " takes no value");
+                }
+                values.put(name, "true");
+            } else if (valued.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                        throw new UsageException("--" + name + " needs a value");
+                    }
+                    value = args.get(++i);
+                }
+                values.put(name, value);
+            } else {
+                throw new UsageException("'" + command + "' has no option --" + name + "; see '" + command + " --help'");
+            }
+        }
+        return new Options(command, values);
+    }
+
+    public boolean flag(String name) {
+        return values.containsKey(name);
+    }
+
+    public Optional<String> string(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    public String string(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    public Optional<Path> path(String name) {
+        return string(name).map(Path::of);
+    }
+
+    public String required(String name) {
+        return string(name).orElseThrow(() -> new UsageException("'" + command + "' needs --" + name));
+    }
+
+    public long number(String name, long fallback) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    public LocalDate date(String name) {
+        String value = required(name);
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + name + " must be a date like 2024-01-31, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package nl.helpline.warehouse.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * A real PostgreSQL for the tests: one embedded server per test JVM, and a fresh database per
+ * test that asks for one, so tests never see each other's rows. The application reaches it
+ * through its external-database path ({@code --db-url}); the embedded path has tests of its own.
+ */
+public final class TestDatabase {
+
+    public static final String PSEUDONYM_KEY = "test-pseudonym-key-0123456789";
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private final String name;
+
+    private TestDatabase(String name) {
+        this.name = name;
+    }
+
+    /** A new, empty database; the application migrates it on first use. */
+    public static synchronized TestDatabase create() {
+        if (server == null) {
+            try {
+                Path dir = Files.createTempDirectory("helpline-test-pg");
+                server = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.setProperty("warehouse.pseudonym-key", PSEUDONYM_KEY);
+            System.setProperty("warehouse.db-user", "postgres");
+        }
+        String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new TestDatabase(name);
+    }
+
+    public String url() {
+        return server.getJdbcUrl("postgres", name);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** A plain JDBC view for assertions, independent of the application's own code. */
+    public JdbcTemplate jdbc() {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url(), "postgres", "", true);
+        return new JdbcTemplate(ds);
+    }
+}
