@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 public final class WarehouseLock implements AutoCloseable {
 
     /** "helpline-warehouse" as a number; any fixed value shared by all our processes works. */
-    static final long LOCK_KEY = 0x48_65_6C_70_6C_69_6EL;
+    public static final long LOCK_KEY = 0x48_65_6C_70_6C_69_6EL;
 
     private final Connection connection;
 
