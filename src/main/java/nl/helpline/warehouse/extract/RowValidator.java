@@ -17,6 +17,7 @@ import static nl.helpline.warehouse.extract.ExportColumn.WORK_DOMAIN;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,8 @@ import java.util.Map;
  * Turns one row's raw values into an {@link ExportRow}, or into exactly one {@link RowReject}
  * naming the first problem: single-column checks in the contract's column order, then the rules
  * that relate columns. One reject per row keeps rows read = accepted + rejected.
+ *
+ * <p>One instance per file read: it remembers the labels it has mapped, which is not thread-safe.
  */
 final class RowValidator {
 
@@ -41,15 +44,29 @@ final class RowValidator {
             FOLLOW_UP, "follow_up",
             ADDITIONAL_SUPPORT, "additional_support");
 
+    /** Distinct labels remembered per column; a file has few, so this bound is only a safety net. */
+    private static final int MAX_CACHED_LABELS = 4096;
+
     private final ValueMapping mapping;
+    /**
+     * Per column (by ordinal): label as written → code. A file repeats a handful of labels
+     * millions of times; normalising each occurrence was most of the validation cost.
+     */
+    private final List<Map<String, String>> knownLabels;
 
     RowValidator(ValueMapping mapping) {
+        requireFields(mapping);
+        this.mapping = mapping;
+        this.knownLabels = ExportColumn.all().stream().map(c -> (Map<String, String>) new HashMap<String, String>()).toList();
+    }
+
+    /** @throws IllegalArgumentException when the mapping lacks a field the contract codes */
+    static void requireFields(ValueMapping mapping) {
         List<String> missing = MAPPING_FIELD.values().stream()
                 .filter(f -> !mapping.fields().contains(f)).sorted().toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("The value mapping lacks field(s) " + String.join(", ", missing));
         }
-        this.mapping = mapping;
     }
 
     /**
@@ -161,9 +178,16 @@ final class RowValidator {
             if (label == null) {
                 return null;
             }
-            String code = mapping.code(MAPPING_FIELD.get(column), label);
+            Map<String, String> known = knownLabels.get(column.ordinal());
+            String code = known.get(label);
             if (code == null) {
-                throw unknownLabel(column, label);
+                code = mapping.code(MAPPING_FIELD.get(column), label);
+                if (code == null) {
+                    throw unknownLabel(column, label);
+                }
+                if (known.size() < MAX_CACHED_LABELS) {
+                    known.put(label, code);
+                }
             }
             return code;
         }
