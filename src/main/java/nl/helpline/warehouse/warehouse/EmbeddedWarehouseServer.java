@@ -45,7 +45,12 @@ public final class EmbeddedWarehouseServer implements AutoCloseable {
             Path lockFile = dataDir.resolve("warehouse.lock");
             FileChannel channel = FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.READ);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;   // held by this very JVM (another command in-process)
+            }
             if (lock == null) {
                 String holder = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
                 channel.close();

@@ -54,6 +54,10 @@ class LoadSemanticsTest {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    private String snapshot() {
+        return WarehouseDump.state(jdbc);
+    }
+
     private long facts() {
         return jdbc.queryForObject("SELECT count(*) FROM dw.fact_request", Long.class);
     }

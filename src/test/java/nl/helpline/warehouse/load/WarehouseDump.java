@@ -10,6 +10,17 @@ final class WarehouseDump {
     private WarehouseDump() {
     }
 
+    /** The loaded content, comparable across warehouses built from the same files. */
+    static String state(JdbcTemplate jdbc) {
+        String sql;
+        try (var in = WarehouseDump.class.getResourceAsStream("/sql-test/warehouse_state.sql")) {
+            sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return String.join("\n", jdbc.queryForList(sql, String.class));
+    }
+
     static String allText(JdbcTemplate jdbc) {
         List<String> tables = jdbc.queryForList("""
                 SELECT quote_ident(table_schema) || '.' || quote_ident(table_name)

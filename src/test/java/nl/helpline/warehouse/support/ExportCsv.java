@@ -67,6 +67,26 @@ public final class ExportCsv {
         }
     }
 
+    /** Writes {@code count} rows without holding them, for files too big to build in memory. */
+    public static Path stream(Path file, int count, java.util.function.IntFunction<Row> rows) {
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(String.join(";", HEADER));
+            out.write("\r\n");
+            for (int i = 0; i < count; i++) {
+                Row row = rows.apply(i);
+                List<String> cells = new ArrayList<>(HEADER.size());
+                for (String column : HEADER) {
+                    cells.add(quote(row.values.getOrDefault(column, "")));
+                }
+                out.write(String.join(";", cells));
+                out.write("\r\n");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String quote(String value) {
         if (value.contains(";") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return '"' + value.replace("\"", "\"\"") + '"';

@@ -1,0 +1,102 @@
+package nl.helpline.warehouse.load;
+
+import static nl.helpline.warehouse.support.ExportCsv.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.helpline.warehouse.cli.ExitCode;
+import nl.helpline.warehouse.cli.Main;
+import nl.helpline.warehouse.support.Cli;
+import nl.helpline.warehouse.support.ExportCsv;
+import nl.helpline.warehouse.support.TestDatabase;
+
+/**
+ * A load killed with SIGKILL at any moment, then simply started again, ends in exactly the
+ * state of a load that was never interrupted. The killed loads run in a real second JVM.
+ */
+class KilledRunRecoveryTest {
+
+    private static final int REQUESTS = 60_000;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aLoadKilledMidFileAndRunAgainEndsAsIfUninterrupted() throws Exception {
+        Path original = work.resolve("original");
+        Files.createDirectories(original);
+        // Three files with overlapping versions, so the order of commits matters.
+        ExportCsv.stream(original.resolve("export-1.csv"), REQUESTS,
+                i -> row("HAL-" + i, "01-03-2024 09:00").set("Aantal gesprekken", Integer.toString(i % 7)));
+        ExportCsv.stream(original.resolve("export-2.csv"), REQUESTS,
+                i -> row("HAL-" + (i + REQUESTS / 2), i % 3 == 0 ? "28-02-2024 09:00" : "02-03-2024 09:00")
+                        .set("Eerste contact", i % 2 == 0 ? "E-mail" : "Chat")
+                        .set("Status", i % 50 == 0 ? "Vervallen" : "Afgesloten"));
+        ExportCsv.create().add(row("HAL-1", "05-03-2024 09:00").set("Datum binnenkomst", "nonsense"))
+                .add(row("HAL-2", "05-03-2024 09:00").set("Werkterrein", "Zorg"))
+                .write(original.resolve("export-3.csv"));
+
+        TestDatabase reference = TestDatabase.create();
+        Path referenceInbox = copy(original, work.resolve("reference"));
+        Cli.Result uninterrupted = Cli.run(reference, "load", "--inbox", referenceInbox.toString());
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isEqualTo(ExitCode.DONE_WITH_REJECTS);
+        String expected = WarehouseDump.state(reference.jdbc());
+
+        TestDatabase crashed = TestDatabase.create();
+        Path inbox = copy(original, work.resolve("crashed"));
+        int killedMidRun = 0;
+        for (long delayMillis : new long[] {2_500, 4_000, 5_500, 7_000}) {
+            Process child = startLoad(crashed, inbox);
+            boolean finished = child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+            if (!finished) {
+                child.destroyForcibly();   // SIGKILL: no shutdown hook, no rollback by us
+                child.waitFor(30, TimeUnit.SECONDS);
+                killedMidRun++;
+            }
+            System.out.printf("after %d ms: %s, files committed so far: %d%n", delayMillis, finished ? "finished" : "killed",
+                    crashed.jdbc().queryForObject("SELECT count(*) FROM etl.source_file WHERE status = 'loaded'", Long.class));
+        }
+        Cli.Result recovery = Cli.run(crashed, "load", "--inbox", inbox.toString());
+        assertThat(recovery.exitCode()).as(recovery.toString()).isIn(ExitCode.OK, ExitCode.DONE_WITH_REJECTS);
+
+        assertThat(killedMidRun).as("the test must actually kill a running load").isGreaterThan(0);
+        assertThat(WarehouseDump.state(crashed.jdbc())).isEqualTo(expected);
+        assertThat(crashed.jdbc().queryForObject("SELECT sum(rows_loaded) FROM etl.source_file WHERE status = 'loaded'", Long.class))
+                .isEqualTo(reference.jdbc().queryForObject("SELECT sum(rows_loaded) FROM etl.source_file WHERE status = 'loaded'", Long.class));
+        assertThat(crashed.jdbc().queryForObject("SELECT count(*) FROM etl.reject", Long.class)).isEqualTo(1);
+        try (var left = Files.list(inbox)) {
+            assertThat(left.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    private static Process startLoad(TestDatabase db, Path inbox) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "load", "--inbox", inbox.toString(), "--db-url", db.url()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File(inbox.resolveSibling("child.log").toString()));
+        builder.environment().put("WAREHOUSE_PSEUDONYM_KEY", TestDatabase.PSEUDONYM_KEY);
+        builder.environment().put("WAREHOUSE_DB_USER", "postgres");
+        return builder.start();
+    }
+
+    private static Path copy(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+}
