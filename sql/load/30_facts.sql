@@ -1,4 +1,16 @@
--- A request whose newest state is Vervallen leaves the facts (its bridges cascade).
+-- A request whose newest state is Vervallen leaves the facts, bridges first.
+DELETE FROM dw.bridge_request_phenomenon b
+USING dw.fact_request f, file_winner w
+WHERE b.request_key = f.request_key AND f.request_pseudonym = w.request_pseudonym AND w.status_code = 'WITHDRAWN';
+
+DELETE FROM dw.bridge_request_help_question b
+USING dw.fact_request f, file_winner w
+WHERE b.request_key = f.request_key AND f.request_pseudonym = w.request_pseudonym AND w.status_code = 'WITHDRAWN';
+
+DELETE FROM dw.bridge_request_support b
+USING dw.fact_request f, file_winner w
+WHERE b.request_key = f.request_key AND f.request_pseudonym = w.request_pseudonym AND w.status_code = 'WITHDRAWN';
+
 DELETE FROM dw.fact_request f
 USING file_winner w
 WHERE f.request_pseudonym = w.request_pseudonym

@@ -110,7 +110,11 @@ final class FileLoader {
 
         for (String script : TRANSFORM) {
             for (String statement : SqlFiles.loadStatements(script)) {
+                long t = System.nanoTime();
                 jdbc.execute(statement);
+                if (log.isDebugEnabled()) {
+                    log.debug("{} ms: {}", (System.nanoTime() - t) / 1_000_000, statement.lines().findFirst().orElse(""));
+                }
             }
         }
         long loaded = jdbc.queryForObject("SELECT count(*) FROM file_winner", Long.class);

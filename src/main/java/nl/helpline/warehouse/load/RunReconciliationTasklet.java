@@ -28,9 +28,11 @@ final class RunReconciliationTasklet implements Tasklet {
         long versions = ((Number) counts.get("current_versions")).longValue();
         long facts = ((Number) counts.get("facts")).longValue();
         long outOfStep = ((Number) counts.get("facts_out_of_step")).longValue();
-        if (versions != facts || outOfStep != 0) {
+        long orphans = ((Number) counts.get("orphans")).longValue();
+        if (versions != facts || outOfStep != 0 || orphans != 0) {
             throw new IllegalStateException("Warehouse reconciliation failed: " + versions
-                    + " requests have a current version but the facts hold " + facts + " rows, " + outOfStep + " out of step");
+                    + " requests have a current version but the facts hold " + facts + " rows, " + outOfStep
+                    + " out of step, " + orphans + " fact or bridge rows point at missing members");
         }
         return RepeatStatus.FINISHED;
     }
