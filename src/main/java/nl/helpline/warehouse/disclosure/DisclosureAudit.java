@@ -1,0 +1,231 @@
+package nl.helpline.warehouse.disclosure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The audit: may this pattern be published? A separate code path from {@link SecondarySuppression}:
+ * it builds its own model of the reader's knowledge from the problem and the pattern and trusts
+ * nothing the search found.
+ *
+ * <h2>The reader</h2>
+ * A reader sees every published count of this report and of the earlier publications, knows every
+ * relation ({@code total = sum of parts}), knows that counts are non-negative integers, that a
+ * {@code < t} cell lies in {@code lo..t-1} ({@code lo} = 1, or 0 when zeros are sensitive) and that a
+ * {@code [c]} cell is at least {@code t}. The integer points consistent with all that are the
+ * reader's candidates for the truth (the truth is one of them).
+ *
+ * <h2>The criterion</h2>
+ * <ol>
+ *   <li>Every sensitive count, i.e. a cell shown as {@code < t} (now or earlier) or a never-published
+ *       count that is small, must keep its whole range: the exact integer minimum over the reader's
+ *       points is {@code <= lo} and the maximum is {@code >= t-1}.</li>
+ *   <li>No sum of hidden counts that is derivable exactly lies in {@code 1..t-1} (a derivable sum must
+ *       be 0 or at least {@code t}). Derivable sums are found exactly through the affine hull of the
+ *       reader's points, see {@link DerivableSums}.</li>
+ *   <li>The markers tell the truth: a small count is shown as {@code < t} and nothing else is; a
+ *       {@code [c]} cell is {@code >= t}; must-publish cells and grand totals are not {@code [c]}.</li>
+ * </ol>
+ *
+ * <h2>Exactness</h2>
+ * Bounds are integer optima (branch and bound), not LP bounds: an LP relaxation is only an outer
+ * bound and can both hide and invent disclosures. Each optimum comes with an integer point that is
+ * verified exactly, and is confirmed by asking for a strictly better point until there is none.
+ * Because a {@code < t} cell is bounded by its marker, a pass of criterion 1 is <em>proved</em> by
+ * the verified points at {@code lo} and {@code t-1}; a pass of criterion 2 is proved because the
+ * hull's directions come from verified points (an equality taken on the solver's word can only
+ * add derivable sums). Only a failure can rest on the solver's "no such point" alone. Counts are
+ * capped at {@code 2 * (sum of all counts) + 2t} for the solver; an upper bound at the cap is
+ * reported as none.
+ */
+public final class DisclosureAudit {
+
+    private DisclosureAudit() {
+    }
+
+    public static AuditReport audit(DisclosureProblem problem, SuppressionPattern pattern) {
+        List<AuditReport.Violation> violations = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int n = problem.size();
+        long t = problem.threshold();
+        long lo = problem.primaryLow();
+        long cap = 2 * problem.valueSum() + 2 * t;
+
+        // 1. markers and must-publish
+        CellStatus[] status = new CellStatus[n];
+        for (int u = 0; u < n; u++) {
+            String id = problem.id(u);
+            long value = problem.value(u);
+            switch (problem.kind(u)) {
+                case CURRENT -> {
+                    CellStatus s = pattern.status(id);
+                    status[u] = s;
+                    boolean small = problem.isSmall(value);
+                    if (small && s != CellStatus.PRIMARY) {
+                        violations.add(new AuditReport.Violation(List.of(id), "cell " + id + " has the small count "
+                                + value + " but is shown as " + problem.shown(s, value)));
+                    } else if (!small && s == CellStatus.PRIMARY) {
+                        violations.add(new AuditReport.Violation(List.of(id), "cell " + id + " is shown as < " + t
+                                + " but its count " + value + " is not in " + lo + ".." + (t - 1)));
+                    } else if (s == CellStatus.SECONDARY && value < t) {
+                        violations.add(new AuditReport.Violation(List.of(id), "cell " + id + " is shown as [c] (at least "
+                                + t + ") but its count is " + value));
+                    }
+                    if (s == CellStatus.SECONDARY && problem.neverSecondary(u)) {
+                        violations.add(new AuditReport.Violation(List.of(id), "cell " + id
+                                + " must be published (must-publish or grand total) but is shown as [c]"));
+                    }
+                }
+                case PRIOR -> status[u] = problem.priorStatus(u);
+                case HIDDEN -> status[u] = null;
+            }
+        }
+        if (!violations.isEmpty()) {
+            return new AuditReport(List.of(), violations, List.of("bounds not computed: the markers contradict the counts"));
+        }
+
+        // 2. the reader's system over the counts not shown
+        int[] var = new int[n];
+        Arrays.fill(var, -1);
+        List<Integer> cellOfList = new ArrayList<>();
+        for (int u = 0; u < n; u++) {
+            if (status[u] == null || status[u].suppressed()) {
+                var[u] = cellOfList.size();
+                cellOfList.add(u);
+            }
+        }
+        int m = cellOfList.size();
+        long[] lower = new long[m];
+        long[] upper = new long[m];
+        long[] truth = new long[m];
+        boolean[] sensitive = new boolean[m];
+        for (int v = 0; v < m; v++) {
+            int u = cellOfList.get(v);
+            truth[v] = problem.value(u);
+            if (status[u] == CellStatus.PRIMARY) {
+                lower[v] = lo;
+                upper[v] = t - 1;
+                sensitive[v] = true;
+            } else if (status[u] == CellStatus.SECONDARY) {
+                lower[v] = t;
+                upper[v] = cap;
+            } else {
+                lower[v] = 0;
+                upper[v] = cap;
+                sensitive[v] = problem.isSmall(truth[v]);
+            }
+        }
+        List<long[]> rows = new ArrayList<>();
+        List<Long> rhs = new ArrayList<>();
+        for (int r = 0; r < problem.relationCount(); r++) {
+            long[] row = new long[m];
+            long right = 0;
+            int total = problem.relationTotal(r);
+            boolean any = false;
+            if (var[total] >= 0) {
+                row[var[total]] = -1;
+                any = true;
+            } else {
+                right += problem.value(total);
+            }
+            for (int p : problem.relationParts(r)) {
+                if (var[p] >= 0) {
+                    row[var[p]] = 1;
+                    any = true;
+                } else {
+                    right -= problem.value(p);
+                }
+            }
+            if (any) {
+                rows.add(row);
+                rhs.add(right);
+            }
+        }
+        IntegerProgram ip = new IntegerProgram(rows.toArray(new long[0][]),
+                rhs.stream().mapToLong(Long::longValue).toArray(), lower, upper);
+        if (m > 0 && !ip.isFeasible(truth)) {
+            throw new IllegalStateException("the true counts do not satisfy the reader's system: model error");
+        }
+
+        // 3. exact bounds per hidden count, and criterion 1
+        List<CellBound> bounds = new ArrayList<>();
+        List<long[]> points = new ArrayList<>();
+        points.add(truth);
+        for (int v = 0; v < m; v++) {
+            int u = cellOfList.get(v);
+            String id = problem.id(u);
+            long[] e = new long[m];
+            e[v] = 1;
+            IntegerProgram.Optimum min = ip.optimise(e, false);
+            IntegerProgram.Optimum max = ip.optimise(e, true);
+            boolean determined = min.outcome() == IntegerProgram.Outcome.FOUND
+                    && max.outcome() == IntegerProgram.Outcome.FOUND;
+            if (min.witness() != null) {
+                points.add(min.witness());
+            }
+            if (max.witness() != null) {
+                points.add(max.witness());
+            }
+            long low = determined ? min.value() : 0;
+            long high = determined ? (max.value() >= cap ? Long.MAX_VALUE : max.value()) : 0;
+            CellBound.Origin origin = switch (problem.kind(u)) {
+                case CURRENT -> CellBound.Origin.CURRENT;
+                case PRIOR -> CellBound.Origin.PRIOR;
+                case HIDDEN -> CellBound.Origin.NEVER_PUBLISHED;
+            };
+            long statedLow = status[u] == CellStatus.PRIMARY ? lo : status[u] == CellStatus.SECONDARY ? t : 0;
+            long statedHigh = status[u] == CellStatus.PRIMARY ? t - 1 : Long.MAX_VALUE;
+            String what = describe(origin, id, status[u], problem, u);
+            boolean ok;
+            String message;
+            if (!determined) {
+                ok = false;
+                message = what + ": the solver could not determine its bounds";
+            } else if (sensitive[v]) {
+                ok = low <= lo && high >= t - 1;
+                String range = low + ".." + (high == Long.MAX_VALUE ? "" : high);
+                message = ok ? what + ": a reader can derive only " + range + ", the whole of " + lo + ".." + (t - 1)
+                        : what + ": a reader can derive " + range + ", narrower than " + lo + ".." + (t - 1)
+                        + " (the count is " + truth[v] + ")";
+            } else {
+                ok = true;
+                message = what + ": a reader can derive " + low + ".." + (high == Long.MAX_VALUE ? "" : high);
+            }
+            bounds.add(new CellBound(id, origin, status[u], statedLow, statedHigh, low, high, determined, ok, message));
+            if (!ok) {
+                violations.add(new AuditReport.Violation(List.of(id), message));
+            }
+        }
+
+        // 4. criterion 2: derivable sums of hidden counts
+        if (m > 0) {
+            DerivableSums.Hull hull = DerivableSums.hull(ip, truth, points);
+            if (!hull.exact()) {
+                notes.add("the solver failed on some affine-hull question; the answer was read as an implied "
+                        + "equality (this can only report more derivable sums, never fewer)");
+            }
+            DerivableSums.SmallSum small = DerivableSums.smallSum(hull.directions(), truth, t);
+            if (small.verdict() == DerivableSums.Verdict.FOUND) {
+                List<String> ids = Arrays.stream(small.variables()).mapToObj(v -> problem.id(cellOfList.get(v))).toList();
+                violations.add(new AuditReport.Violation(ids, "the sum " + String.join(" + ", ids)
+                        + " can be derived exactly: it is " + small.sum() + ", between 1 and " + (t - 1)));
+            } else if (small.verdict() == DerivableSums.Verdict.UNDECIDED) {
+                List<String> ids = cellOfList.stream().map(problem::id).toList();
+                violations.add(new AuditReport.Violation(ids, "too many derivable combinations of hidden counts "
+                        + "to rule out a small derivable sum exhaustively"));
+            }
+            notes.add("affine hull of the reader's points: dimension " + hull.directions().rank() + " of " + m
+                    + " hidden counts");
+        }
+        return new AuditReport(bounds, violations, notes);
+    }
+
+    private static String describe(CellBound.Origin origin, String id, CellStatus status, DisclosureProblem p, int u) {
+        return switch (origin) {
+            case CURRENT -> "cell " + id + " (shown as " + p.shown(status, p.value(u)) + ")";
+            case PRIOR -> "earlier cell " + id + " (shown as " + p.shown(status, p.value(u)) + ")";
+            case NEVER_PUBLISHED -> "unpublished count " + id;
+        };
+    }
+}
