@@ -35,9 +35,10 @@ final class DerivableSums {
     /**
      * The direction space of the affine hull.
      *
-     * @param exact false when a solver failure was read as an implied equality (still safe)
+     * @param newPoints the verified points found by the solver (the known points are not repeated)
+     * @param exact     false when a solver failure was read as an implied equality (still safe)
      */
-    record Hull(ExactLinearAlgebra.Echelon directions, List<long[]> points, boolean exact, int solverCalls) {
+    record Hull(ExactLinearAlgebra.Echelon directions, List<long[]> newPoints, boolean exact, int solverCalls) {
     }
 
     enum Verdict { NONE, FOUND, UNDECIDED }
@@ -52,7 +53,6 @@ final class DerivableSums {
         List<BigInteger[]> differences = new ArrayList<>();
         for (long[] q : knownPoints) {
             if (ip.isFeasible(q)) {
-                points.add(q);
                 differences.add(difference(q, truth));
             }
         }
