@@ -18,9 +18,10 @@ import java.util.List;
  *
  * <h2>The criterion</h2>
  * <ol>
- *   <li>Every sensitive count, i.e. a cell shown as {@code < t} (now or earlier) or a never-published
- *       count that is small, must keep its whole range: the exact integer minimum over the reader's
- *       points is {@code <= lo} and the maximum is {@code >= t-1}.</li>
+ *   <li>Every cell shown as {@code < t} (now or earlier) must keep its whole range: the exact integer
+ *       minimum over the reader's points is {@code lo} and the maximum {@code t-1}. A small
+ *       never-published count must keep a range of at least as many values as such a marker
+ *       ({@code t - lo}): for a {@code < t} cell, bounded by its marker, the two rules coincide.</li>
  *   <li>No sum of hidden counts that is derivable exactly lies in {@code 1..t-1} (a derivable sum must
  *       be 0 or at least {@code t}). Derivable sums are found exactly through the affine hull of the
  *       reader's points, see {@link DerivableSums}.</li>
@@ -182,12 +183,19 @@ public final class DisclosureAudit {
             if (!determined) {
                 ok = false;
                 message = what + ": the solver could not determine its bounds";
-            } else if (sensitive[v]) {
+            } else if (sensitive[v] && status[u] == CellStatus.PRIMARY) {
                 ok = low <= lo && high >= t - 1;
-                String range = low + ".." + (high == Long.MAX_VALUE ? "" : high);
+                String range = low + ".." + high;
                 message = ok ? what + ": a reader can derive only " + range + ", the whole of " + lo + ".." + (t - 1)
                         : what + ": a reader can derive " + range + ", narrower than " + lo + ".." + (t - 1)
                         + " (the count is " + truth[v] + ")";
+            } else if (sensitive[v]) {
+                ok = high == Long.MAX_VALUE || high - low + 1 >= t - lo;
+                String range = low + ".." + (high == Long.MAX_VALUE ? "" : high);
+                message = ok ? what + ": a reader can derive " + range + ", at least " + (t - lo) + " values like a < "
+                        + t + " marker"
+                        : what + ": a reader can derive " + range + ", fewer than the " + (t - lo) + " values of a < " + t
+                        + " marker (the count is " + truth[v] + ")";
             } else {
                 ok = true;
                 message = what + ": a reader can derive " + low + ".." + (high == Long.MAX_VALUE ? "" : high);

@@ -7,7 +7,11 @@ import java.util.Objects;
  * half-year when only the first half-year and the whole year are published
  * ({@code year = H1 + H2}). A reader knows only that it is {@code >= 0} and what the relations say.
  * When its value is small ({@code 1..t-1}, or {@code 0..t-1} when zeros are sensitive) it is
- * protected like a primary cell: the range a reader can derive for it must contain {@code 1..t-1}.
+ * protected like a primary cell: the range a reader can derive for it must hold at least as many
+ * values as a {@code < t} marker does ({@code t-1}, or {@code t} when zeros are sensitive). For a
+ * cell shown as {@code < t} that is the same as spanning the marker's whole range; for a
+ * never-published count the range may lie elsewhere, e.g. {@code 0..3} when the year and its first
+ * half are both {@code < 5}: the second half is not revealed, only as vague as a marker.
  *
  * @param id    unique within the problem, e.g. {@code 2024-H2/requester.CITIZEN}
  * @param value the count the warehouse holds; relations must hold on it

@@ -32,8 +32,13 @@ final class HiddenSystem {
     final long[] upper;
     /** The true counts: always a point of the system. */
     final long[] truth;
-    /** Variables whose derivable range must contain {@code lo..t-1}. */
+    /**
+     * Variables whose derivable range must hold at least {@code t - lo} values: cells shown as
+     * {@code < t} (for which that means all of {@code lo..t-1}) and small never-published counts.
+     */
     final boolean[] sensitive;
+    /** Variables shown as {@code < t} (now or earlier), bounded by the marker's range. */
+    final boolean[] markedSmall;
     final long cap;
     /** Component of each variable (variables linked by a row share one), numbered by first variable. */
     final int[] component;
@@ -57,6 +62,7 @@ final class HiddenSystem {
         upper = new long[count];
         truth = new long[count];
         sensitive = new boolean[count];
+        markedSmall = new boolean[count];
         for (int u = 0; u < n; u++) {
             int v = varOf[u];
             if (v < 0) {
@@ -69,6 +75,7 @@ final class HiddenSystem {
                 lower[v] = problem.primaryLow();
                 upper[v] = t - 1;
                 sensitive[v] = true;
+                markedSmall[v] = true;
             } else if (s == CellStatus.SECONDARY) {
                 lower[v] = t;
                 upper[v] = cap;
@@ -208,11 +215,11 @@ final class HiddenSystem {
 
     /**
      * Whether the derivable-sum criterion can fail once every sensitive range is wide enough. A
-     * derivable sum {@code s} in {@code 1..t-1} over hidden cells forces every cell of it to be at
-     * most {@code s}; if it contains a sensitive cell whose range reaches {@code t-1}, then
-     * {@code s = t-1} and all other cells of the sum must be able to be 0 at the same time. With
-     * no variable of count {@code <= t-1} that may be 0 (zeros not sensitive and no never-published
-     * small or zero cell), no such sum exists: the criterion is implied.
+     * derivable sum {@code s} in {@code 1..t-1} over hidden cells contains only cells of count at
+     * most {@code s}. If none of those may be 0 (zeros not sensitive, no never-published count of
+     * at most {@code t-1}), they are all {@code < t} cells with range {@code 1..t-1}: one of them
+     * alone would be constant (its range is wider), and two or more reach {@code t-1 + 1 >= t} at
+     * some point of the reader's, so {@code s} is not constant. So the criterion is implied.
      */
     boolean sumCriterionNeeded() {
         long t = problem.threshold();

@@ -51,9 +51,9 @@ import java.util.PriorityQueue;
  * is not needed (largest first). Such a pattern says {@code provenOptimal = false}.
  *
  * <h2>The integer check used here</h2>
- * For each sensitive cell (a current or earlier {@code < t} cell, or a never-published small
- * count) the search asks the solver for an integer point of the reader's system with the cell at
- * or below {@code lo} and one at or above {@code t-1}, on the cell's connected component only.
+ * For each {@code < t} cell (current or earlier) the search asks the solver for an integer point of
+ * the reader's system with the cell at {@code lo} and one with it at {@code t-1}, on the cell's
+ * connected component only; for a small never-published count, for its exact minimum and maximum.
  * Points found are verified exactly and cached (as full vectors): a point a reader cannot rule out
  * under S stays one under any superset, so most later questions are answered from the cache. The
  * derivable-sum criterion is checked only where it can fail: a derivable sum in 1..t-1 with every
@@ -252,21 +252,45 @@ public final class SecondarySuppression {
                 if (!sys.sensitive[v]) {
                     continue;
                 }
-                for (int side = 0; side < 2; side++) {
-                    if (cached(sys, v, side == 0 ? null : hi, side == 0 ? lo : null)) {
+                boolean marked = sys.markedSmall[v]; // shown as < t: both ends of lo..t-1 must be reachable
+                int comp = sys.component[v];
+                int[] vars = sys.variablesOf(comp);
+                int local = Arrays.binarySearch(vars, v);
+                long[] c = new long[vars.length];
+                c[local] = 1;
+                if (marked) {
+                    for (int side = 0; side < 2; side++) {
+                        if (cachedWithin(sys, v, side == 0 ? null : hi, side == 0 ? lo : null)) {
+                            continue;
+                        }
+                        IntegerProgram ip = programs.computeIfAbsent(comp, k -> sys.program(vars));
+                        solverCalls++;
+                        IntegerProgram.Search found = side == 0 ? ip.find(c, null, lo) : ip.find(c, hi, null);
+                        if (!found.found()) {
+                            return new Verdict(false, neighbours(sys, comp, set), false);
+                        }
+                        remember(sys, vars, found.point());
+                    }
+                } else { // never published: at least t - lo values
+                    long need = hi - lo; // max - min >= need
+                    long[] seen = cachedRange(sys, v);
+                    if (seen[1] - seen[0] >= need) {
                         continue;
                     }
-                    int comp = sys.component[v];
-                    int[] vars = sys.variablesOf(comp);
                     IntegerProgram ip = programs.computeIfAbsent(comp, k -> sys.program(vars));
-                    long[] c = new long[vars.length];
-                    c[Arrays.binarySearch(vars, v)] = 1;
-                    solverCalls++;
-                    IntegerProgram.Search found = side == 0 ? ip.find(c, null, lo) : ip.find(c, hi, null);
-                    if (!found.found()) {
+                    solverCalls += 2;
+                    IntegerProgram.Optimum min = ip.optimise(c, false);
+                    IntegerProgram.Optimum max = ip.optimise(c, true);
+                    if (min.witness() != null) {
+                        remember(sys, vars, min.witness());
+                    }
+                    if (max.witness() != null) {
+                        remember(sys, vars, max.witness());
+                    }
+                    if (min.outcome() != IntegerProgram.Outcome.FOUND || max.outcome() != IntegerProgram.Outcome.FOUND
+                            || max.value() - min.value() < need) {
                         return new Verdict(false, neighbours(sys, comp, set), false);
                     }
-                    remember(sys, vars, found.point());
                 }
             }
             if (sys.sumCriterionNeeded()) {
@@ -290,7 +314,7 @@ public final class SecondarySuppression {
                     }
                     DerivableSums.Hull hull = DerivableSums.hull(ip, truth, known);
                     solverCalls += hull.solverCalls();
-                    for (long[] p : hull.points()) {
+                    for (long[] p : hull.newPoints()) {
                         remember(sys, vars, p);
                     }
                     DerivableSums.SmallSum small = DerivableSums.smallSum(hull.directions(), truth, problem.threshold());
@@ -312,7 +336,7 @@ public final class SecondarySuppression {
         }
 
         /** Whether a cached point, valid under this system, puts variable v within [atLeast, atMost]. */
-        private boolean cached(HiddenSystem sys, int v, Long atLeast, Long atMost) {
+        private boolean cachedWithin(HiddenSystem sys, int v, Long atLeast, Long atMost) {
             int cell = sys.cellOf[v];
             for (long[] w : witnesses) {
                 long x = w[cell];
@@ -324,6 +348,20 @@ public final class SecondarySuppression {
                 }
             }
             return false;
+        }
+
+        /** The smallest and largest value of variable v over the cached points valid under this system. */
+        private long[] cachedRange(HiddenSystem sys, int v) {
+            int cell = sys.cellOf[v];
+            long[] range = {problem.value(cell), problem.value(cell)};
+            for (long[] w : witnesses) {
+                long x = w[cell];
+                if ((x < range[0] || x > range[1]) && valid(sys, w)) {
+                    range[0] = Math.min(range[0], x);
+                    range[1] = Math.max(range[1], x);
+                }
+            }
+            return range;
         }
 
         private boolean valid(HiddenSystem sys, long[] w) {

@@ -86,10 +86,11 @@ final class BruteForceReader {
             }
             ranges.put(vars.get(i), new long[] {a, b});
             long v = value.get(vars.get(i));
-            boolean sensitive = shown.get(vars.get(i)) == CellStatus.PRIMARY
-                    || (shown.get(vars.get(i)) == null && v >= lo && v < t);
-            if (sensitive && (a > lo || b < t - 1)) {
+            if (shown.get(vars.get(i)) == CellStatus.PRIMARY && (a > lo || b < t - 1)) {
                 reasons.add(vars.get(i) + " range " + a + ".." + b);
+            }
+            if (shown.get(vars.get(i)) == null && v >= lo && v < t && b - a + 1 < t - lo) {
+                reasons.add(vars.get(i) + " (never published) range " + a + ".." + b);
             }
         }
         for (long mask = 1; mask < (1L << k); mask++) {
