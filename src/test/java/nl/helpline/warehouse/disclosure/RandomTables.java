@@ -119,6 +119,93 @@ final class RandomTables {
         return p;
     }
 
+    /**
+     * A year report whose first half-year was published before (protected by the engine itself),
+     * the second half never published: {@code year.x = H1.x + H2.x} for every cell.
+     */
+    static DisclosureProblem realisticYear(long seed) {
+        Random rnd = new Random(seed);
+        int t = 5;
+        boolean zeros = rnd.nextInt(4) == 0;
+        int tables = 2 + rnd.nextInt(2);
+        int[] sizes = new int[tables];
+        for (int k = 0; k < tables; k++) {
+            sizes[k] = 2 + rnd.nextInt(4);
+        }
+        int sub = rnd.nextBoolean() ? 2 + rnd.nextInt(3) : 0;
+        List<String> ids = new ArrayList<>();
+        List<Relation> relations = new ArrayList<>();
+        ids.add("T");
+        for (int k = 0; k < tables; k++) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < sizes[k]; i++) {
+                parts.add("t" + k + "." + i);
+            }
+            ids.addAll(parts);
+            relations.add(new Relation("T", parts));
+        }
+        if (sub > 0) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < sub; i++) {
+                parts.add("sub." + i);
+            }
+            ids.addAll(parts);
+            relations.add(new Relation("t0.0", parts));
+        }
+        long[] h1 = half(rnd, 10 + rnd.nextInt(90), tables, sizes, sub);
+        long[] h2 = half(rnd, 10 + rnd.nextInt(90), tables, sizes, sub);
+        List<Cell> h1Cells = new ArrayList<>();
+        List<Cell> yearCells = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            h1Cells.add(Cell.of(ids.get(i), h1[i]));
+            yearCells.add(Cell.of(ids.get(i), h1[i] + h2[i]));
+        }
+        DisclosureProblem year = DisclosureProblem.of(yearCells, relations, t, zeros);
+        SuppressionPattern h1Pattern;
+        try {
+            h1Pattern = SecondarySuppression.protect(DisclosureProblem.of(h1Cells, relations, t, zeros));
+        } catch (UnprotectableException e) {
+            return year; // H1 could not have been published as such
+        }
+        List<PriorCell> prior = new ArrayList<>();
+        List<HiddenCell> hidden = new ArrayList<>();
+        List<Relation> links = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            prior.add(new PriorCell("H1/" + id, h1[i], h1Pattern.status(id)));
+            hidden.add(new HiddenCell("H2/" + id, h2[i]));
+            links.add(Relation.of(id, "H1/" + id, "H2/" + id));
+        }
+        for (Relation r : relations) {
+            for (String half : List.of("H1/", "H2/")) {
+                links.add(new Relation(half + r.totalCellId(), r.partCellIds().stream().map(x -> half + x).toList()));
+            }
+        }
+        return year.withEarlier(prior, hidden, links);
+    }
+
+    /** Values for T, the tables' cells and the sub-table, in id order. */
+    private static long[] half(Random rnd, long total, int tables, int[] sizes, int sub) {
+        List<Long> v = new ArrayList<>();
+        v.add(total);
+        long first = 0;
+        for (int k = 0; k < tables; k++) {
+            long[] parts = split(rnd, total, sizes[k]);
+            if (k == 0) {
+                first = parts[0];
+            }
+            for (long x : parts) {
+                v.add(x);
+            }
+        }
+        if (sub > 0) {
+            for (long x : split(rnd, first, sub)) {
+                v.add(x);
+            }
+        }
+        return v.stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** A status an earlier publication could have given: small is < t, else published or [c]. */
     private static CellStatus status(Random rnd, long value, int t, boolean zeros) {
         long lo = zeros ? 0 : 1;
