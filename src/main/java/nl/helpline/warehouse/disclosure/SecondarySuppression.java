@@ -24,8 +24,10 @@ import java.util.PriorityQueue;
  * <h2>How (exact on the problems it finishes)</h2>
  * <p>Protection is monotone: suppressing one more cell only adds points a reader cannot rule out,
  * so ranges only widen and fewer sums stay derivable. So if suppressing every candidate does not
- * protect, nothing does ({@link UnprotectableException}); otherwise a best-first (A*) search over
- * sets S of secondary cells finds the cheapest protecting set. The search tree partitions the
+ * protect, nothing does ({@link UnprotectableException}; checked once the search has run a few
+ * dozen evaluations without success, since that check solves one large system). A best-first (A*)
+ * search over sets S of secondary cells finds the cheapest protecting set; if its tree is
+ * exhausted without one, no protecting set exists either. The search tree partitions the
  * supersets: a node (S, forbidden) branches on a <em>cut</em> c1..ck, candidates of which every
  * acceptable superset contains one; child i adds ci and forbids c1..c(i-1). Cuts:
  * <ul>
@@ -95,18 +97,26 @@ public final class SecondarySuppression {
         for (int c : s.candidates) {
             all.set(c);
         }
-        if (!s.evaluate(all).passed()) {
-            SuppressionPattern maximal = s.pattern(all, false);
-            AuditReport report = DisclosureAudit.audit(problem, maximal);
-            throw new UnprotectableException(report);
+        Outcome outcome = s.astar(nodeBudget, all);
+        BitSet best = outcome.set();
+        if (outcome.kind() == Outcome.Kind.BUDGET_SPENT) {
+            best = s.evaluate(all).passed() ? s.greedy(all) : null;
         }
-        BitSet best = s.astar(nodeBudget);
-        boolean optimal = best != null;
         if (best == null) {
-            best = s.greedy(all);
+            throw new UnprotectableException(DisclosureAudit.audit(problem, s.pattern(all, false)));
         }
-        return new Result(s.pattern(best, optimal), s.evaluations, s.solverCalls, System.nanoTime() - start);
+        return new Result(s.pattern(best, outcome.kind() == Outcome.Kind.FOUND), s.evaluations, s.solverCalls,
+                System.nanoTime() - start);
     }
+
+    /** How the exact search ended; {@code set} is the optimum when FOUND. */
+    private record Outcome(Kind kind, BitSet set) {
+
+        enum Kind { FOUND, UNPROTECTABLE, BUDGET_SPENT }
+    }
+
+    /** Evaluations after which the search checks once whether suppressing every candidate would do. */
+    private static final int MAXIMAL_CHECK_AFTER = 32;
 
     /** One node's verdict: protected, or a cut of candidates (before removing forbidden ones). */
     private record Verdict(boolean passed, int[] cut, boolean singleton) {
@@ -404,12 +414,16 @@ public final class SecondarySuppression {
             return out.stream().toArray();
         }
 
-        /** The exact search; null when the budget ran out. */
-        BitSet astar(int budget) {
+        /**
+         * The exact search. UNPROTECTABLE when the tree is exhausted without a protecting set (the
+         * tree holds every optimal set, so none exists), or when a slow search finds that even
+         * suppressing every candidate does not protect (by monotonicity, then nothing does).
+         */
+        Outcome astar(int budget, BitSet all) {
             PriorityQueue<Node> queue = new PriorityQueue<>(PRIORITY);
             Node root = node(new BitSet(), new BitSet(), 0, 0);
-            if (root == null) {
-                return null; // cannot happen: the maximal set protects, so the root has a live cut
+            if (root == null) { // a sensitive cell alone in a relation with no candidate beside it
+                return new Outcome(Outcome.Kind.UNPROTECTABLE, null);
             }
             queue.add(root);
             Node bestGoal = null;
@@ -421,7 +435,10 @@ public final class SecondarySuppression {
                     break;
                 }
                 if (++expanded > budget) {
-                    return null;
+                    return new Outcome(Outcome.Kind.BUDGET_SPENT, null);
+                }
+                if (expanded == MAXIMAL_CHECK_AFTER && bestGoal == null && !evaluate(all).passed()) {
+                    return new Outcome(Outcome.Kind.UNPROTECTABLE, null);
                 }
                 int[] single = smallestSingletonCut(n.set());
                 Verdict v = single != null ? new Verdict(false, single, true) : evaluate(n.set());
@@ -448,7 +465,8 @@ public final class SecondarySuppression {
                     forbidden.set(c);
                 }
             }
-            return bestGoal == null ? null : bestGoal.set();
+            return bestGoal == null ? new Outcome(Outcome.Kind.UNPROTECTABLE, null)
+                    : new Outcome(Outcome.Kind.FOUND, bestGoal.set());
         }
 
         /** A node with its admissible estimate, or null when a singleton cut is already empty. */
