@@ -143,30 +143,46 @@ public final class DisclosureAudit {
                 rhs.add(right);
             }
         }
-        IntegerProgram ip = new IntegerProgram(rows.toArray(new long[0][]),
-                rhs.stream().mapToLong(Long::longValue).toArray(), lower, upper);
-        if (m > 0 && !ip.isFeasible(truth)) {
+        long[][] rowArray = rows.toArray(new long[0][]);
+        long[] rhsArray = rhs.stream().mapToLong(Long::longValue).toArray();
+        if (m > 0 && !new IntegerProgram(rowArray, rhsArray, lower, upper).isFeasible(truth)) {
             throw new IllegalStateException("the true counts do not satisfy the reader's system: model error");
+        }
+
+        // The reader's points are the product of the points of each connected component (counts
+        // linked by relations), so bounds, affine hull and derivable sums are computed per component.
+        List<Component> components = components(rowArray, rhsArray, lower, upper, truth);
+        int[] componentOf = new int[m];
+        int[] localOf = new int[m];
+        for (int c = 0; c < components.size(); c++) {
+            int[] vars = components.get(c).vars();
+            for (int k = 0; k < vars.length; k++) {
+                componentOf[vars[k]] = c;
+                localOf[vars[k]] = k;
+            }
+        }
+        List<List<long[]>> points = new ArrayList<>();
+        for (Component c : components) {
+            points.add(new ArrayList<>(List.of(c.truth())));
         }
 
         // 3. exact bounds per hidden count, and criterion 1
         List<CellBound> bounds = new ArrayList<>();
-        List<long[]> points = new ArrayList<>();
-        points.add(truth);
         for (int v = 0; v < m; v++) {
             int u = cellOfList.get(v);
             String id = problem.id(u);
-            long[] e = new long[m];
-            e[v] = 1;
-            IntegerProgram.Optimum min = ip.optimise(e, false);
-            IntegerProgram.Optimum max = ip.optimise(e, true);
+            Component comp = components.get(componentOf[v]);
+            long[] e = new long[comp.vars().length];
+            e[localOf[v]] = 1;
+            IntegerProgram.Optimum min = comp.ip().optimise(e, false);
+            IntegerProgram.Optimum max = comp.ip().optimise(e, true);
             boolean determined = min.outcome() == IntegerProgram.Outcome.FOUND
                     && max.outcome() == IntegerProgram.Outcome.FOUND;
             if (min.witness() != null) {
-                points.add(min.witness());
+                points.get(componentOf[v]).add(min.witness());
             }
             if (max.witness() != null) {
-                points.add(max.witness());
+                points.get(componentOf[v]).add(max.witness());
             }
             long low = determined ? min.value() : 0;
             long high = determined ? (max.value() >= cap ? Long.MAX_VALUE : max.value()) : 0;
@@ -206,27 +222,98 @@ public final class DisclosureAudit {
             }
         }
 
-        // 4. criterion 2: derivable sums of hidden counts
-        if (m > 0) {
-            DerivableSums.Hull hull = DerivableSums.hull(ip, truth, points);
+        // 4. criterion 2: derivable sums of hidden counts, per component
+        int dimension = 0;
+        for (int c = 0; c < components.size(); c++) {
+            Component comp = components.get(c);
+            DerivableSums.Hull hull = DerivableSums.hull(comp.ip(), comp.truth(), points.get(c));
+            dimension += hull.directions().rank();
             if (!hull.exact()) {
                 notes.add("the solver failed on some affine-hull question; the answer was read as an implied "
                         + "equality (this can only report more derivable sums, never fewer)");
             }
-            DerivableSums.SmallSum small = DerivableSums.smallSum(hull.directions(), truth, t);
+            DerivableSums.SmallSum small = DerivableSums.smallSum(hull.directions(), comp.truth(), t);
             if (small.verdict() == DerivableSums.Verdict.FOUND) {
-                List<String> ids = Arrays.stream(small.variables()).mapToObj(v -> problem.id(cellOfList.get(v))).toList();
+                List<String> ids = Arrays.stream(small.variables())
+                        .mapToObj(k -> problem.id(cellOfList.get(comp.vars()[k]))).toList();
                 violations.add(new AuditReport.Violation(ids, "the sum " + String.join(" + ", ids)
                         + " can be derived exactly: it is " + small.sum() + ", between 1 and " + (t - 1)));
             } else if (small.verdict() == DerivableSums.Verdict.UNDECIDED) {
-                List<String> ids = cellOfList.stream().map(problem::id).toList();
+                List<String> ids = Arrays.stream(comp.vars()).mapToObj(k -> problem.id(cellOfList.get(k))).toList();
                 violations.add(new AuditReport.Violation(ids, "too many derivable combinations of hidden counts "
                         + "to rule out a small derivable sum exhaustively"));
             }
-            notes.add("affine hull of the reader's points: dimension " + hull.directions().rank() + " of " + m
-                    + " hidden counts");
+        }
+        if (m > 0) {
+            notes.add("affine hull of the reader's points: dimension " + dimension + " of " + m + " hidden counts, "
+                    + components.size() + " independent groups");
         }
         return new AuditReport(bounds, violations, notes);
+    }
+
+    /** Variables linked by rows, with their part of the system. */
+    private record Component(int[] vars, IntegerProgram ip, long[] truth) {
+    }
+
+    private static List<Component> components(long[][] rows, long[] rhs, long[] lower, long[] upper, long[] truth) {
+        int m = lower.length;
+        int[] parent = new int[m];
+        for (int v = 0; v < m; v++) {
+            parent[v] = v;
+        }
+        for (long[] row : rows) {
+            int first = -1;
+            for (int v = 0; v < m; v++) {
+                if (row[v] != 0) {
+                    if (first < 0) {
+                        first = v;
+                    } else {
+                        int a = root(parent, first);
+                        int b = root(parent, v);
+                        parent[Math.max(a, b)] = Math.min(a, b);
+                    }
+                }
+            }
+        }
+        List<Component> out = new ArrayList<>();
+        for (int r = 0; r < m; r++) {
+            if (root(parent, r) != r) {
+                continue;
+            }
+            final int rootVar = r;
+            int[] vars = java.util.stream.IntStream.range(0, m).filter(v -> root(parent, v) == rootVar).toArray();
+            List<long[]> rs = new ArrayList<>();
+            List<Long> bs = new ArrayList<>();
+            for (int i = 0; i < rows.length; i++) {
+                long[] row = rows[i];
+                if (Arrays.stream(vars).anyMatch(v -> row[v] != 0)) {
+                    long[] local = new long[vars.length];
+                    for (int k = 0; k < vars.length; k++) {
+                        local[k] = row[vars[k]];
+                    }
+                    rs.add(local);
+                    bs.add(rhs[i]);
+                }
+            }
+            long[] lo = new long[vars.length];
+            long[] hi = new long[vars.length];
+            long[] tr = new long[vars.length];
+            for (int k = 0; k < vars.length; k++) {
+                lo[k] = lower[vars[k]];
+                hi[k] = upper[vars[k]];
+                tr[k] = truth[vars[k]];
+            }
+            out.add(new Component(vars, new IntegerProgram(rs.toArray(new long[0][]),
+                    bs.stream().mapToLong(Long::longValue).toArray(), lo, hi), tr));
+        }
+        return out;
+    }
+
+    private static int root(int[] parent, int v) {
+        while (parent[v] != v) {
+            v = parent[v];
+        }
+        return v;
     }
 
     private static String describe(CellBound.Origin origin, String id, CellStatus status, DisclosureProblem p, int u) {
