@@ -263,6 +263,20 @@ class CsvExportTest {
     }
 
     @Test
+    void aValueTooLongToBeRealRejectsTheRecord() throws Exception {
+        String text = threeRows().text()
+                + "HAL-9;05-02-2024 10:15;10-01-2024;;Open;Telefoon;Burger;" + "Zorg".repeat(20_000) + "\r\n";
+        assertThat(read("huge.csv", text).rejects).containsExactly(new RowReject(8, "Werkterrein", null,
+                "A value is longer than 65536 characters"));
+    }
+
+    @Test
+    void aHeaderWithAnUnclosedQuoteRejectsTheFile() {
+        assertThatThrownBy(() -> read("bad-header.csv", "Verzoeknummer;\"Status\r\nHAL-1;Open\r\n"))
+                .isInstanceOf(FileRejectedException.class).hasMessageContaining("bad-header.csv");
+    }
+
+    @Test
     void isExportGoesByExtensionInAnyCase() {
         assertThat(ExportFiles.isExport(Path.of("in/export.csv"))).isTrue();
         assertThat(ExportFiles.isExport(Path.of("EXPORT.CSV"))).isTrue();
