@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.BitSet;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.util.XMLHelper;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -46,18 +41,7 @@ final class SharedStringSubset {
         if (wanted.isEmpty()) {
             return subset;
         }
-        XMLReader reader;
-        try {
-            reader = XMLHelper.newXMLReader();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("No XML parser", e);
-        }
-        reader.setContentHandler(subset.new Handler(wanted));
-        try {
-            reader.parse(new InputSource(sharedStrings));
-        } catch (SheetParser.Stop stop) {
-            // every wanted entry is in
-        }
+        Sax.parse(sharedStrings, subset.new Handler(wanted));
         return subset;
     }
 
@@ -96,7 +80,7 @@ final class SharedStringSubset {
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
-            switch (localName.isEmpty() ? qName : localName) {
+            switch (Sax.name(localName, qName)) {
                 case "si" -> {
                     index++;
                     keep = wanted.get(index);
@@ -112,7 +96,7 @@ final class SharedStringSubset {
 
         @Override
         public void endElement(String uri, String localName, String qName) throws SAXException {
-            switch (localName.isEmpty() ? qName : localName) {
+            switch (Sax.name(localName, qName)) {
                 case "t" -> inText = false;
                 case "rPh" -> inPhonetic = false;
                 case "si" -> {
@@ -120,7 +104,7 @@ final class SharedStringSubset {
                         values[slot++] = text.toString();
                     }
                     if (index >= last) {
-                        throw new SheetParser.Stop();
+                        throw new Sax.Stop();
                     }
                 }
                 default -> {

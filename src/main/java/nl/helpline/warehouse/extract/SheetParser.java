@@ -3,13 +3,8 @@ package nl.helpline.warehouse.extract;
 import java.io.IOException;
 import java.io.InputStream;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.util.XMLHelper;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -43,13 +38,6 @@ final class SheetParser extends DefaultHandler {
         void endRow(int row, boolean hasContent) throws SAXException;
     }
 
-    /** Thrown by a receiver that has seen enough; {@link #parse} returns normally. */
-    static final class Stop extends SAXException {
-        Stop() {
-            super("stop", null);
-        }
-    }
-
     private final Cells cells;
     private final StringBuilder text = new StringBuilder();
 
@@ -68,25 +56,14 @@ final class SheetParser extends DefaultHandler {
         this.cells = cells;
     }
 
-    /** Parses the sheet, feeding every row to the receiver until the end or a {@link Stop}. */
+    /** Parses the sheet, feeding every row to the receiver until the end or a {@link Sax.Stop}. */
     static void parse(InputStream sheet, Cells cells) throws IOException, SAXException {
-        XMLReader reader;
-        try {
-            reader = XMLHelper.newXMLReader();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("No XML parser", e);
-        }
-        reader.setContentHandler(new SheetParser(cells));
-        try {
-            reader.parse(new InputSource(sheet));
-        } catch (Stop stop) {
-            // the receiver is done
-        }
+        Sax.parse(sheet, new SheetParser(cells));
     }
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes attributes) {
-        switch (name(localName, qName)) {
+        switch (Sax.name(localName, qName)) {
             case "row" -> {
                 String r = attributes.getValue("r");
                 row = r == null ? row + 1 : Integer.parseInt(r);
@@ -113,7 +90,7 @@ final class SheetParser extends DefaultHandler {
 
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
-        switch (name(localName, qName)) {
+        switch (Sax.name(localName, qName)) {
             case "v", "t" -> inText = false;
             case "rPh" -> inPhonetic = false;
             case "c" -> {
@@ -141,10 +118,6 @@ final class SheetParser extends DefaultHandler {
         for (int i = start; i < start + length && !rowHasContent; i++) {
             rowHasContent = !Text.isSpace(ch[i]);
         }
-    }
-
-    private static String name(String localName, String qName) {
-        return localName == null || localName.isEmpty() ? qName : localName;
     }
 
     private static Kind kind(String t) {

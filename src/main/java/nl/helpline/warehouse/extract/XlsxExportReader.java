@@ -2,37 +2,13 @@ package nl.helpline.warehouse.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.EmptyFileException;
-import org.apache.poi.UnsupportedFileFormatException;
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.InvalidOperationException;
-import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the first sheet of an XLSX export with POI's event API, in passes over the zipped XML so
@@ -41,7 +17,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * <li>the header row (the first row with anything in it), and the shared strings it uses;</li>
  * <li>which shared strings the contract's non-personal columns use (skipped when the workbook has
  * no shared strings, e.g. inline strings as streaming writers produce);</li>
- * <li>those shared strings, and no others — never the personal data;</li>
+ * <li>those shared strings, and no others: personal data never becomes a string;</li>
  * <li>the rows, each through the validator.</li>
  * </ol>
  */
@@ -55,17 +31,14 @@ final class XlsxExportReader {
 
     ReadResult read(Path file, RowSink sink) throws FileRejectedException, IOException {
         String name = file.getFileName().toString();
-        try (OPCPackage pkg = open(file, name)) {
-            Workbook workbook = Workbook.of(pkg, name);
-
+        try (XlsxWorkbook workbook = XlsxWorkbook.open(file)) {
             HeaderRow headerRow = readHeader(workbook, name);
             Header header = Header.match(name, headerRow.names());
-
-            BitSet used = workbook.sharedStrings == null ? new BitSet() : usedSharedStrings(workbook, header);
-            SharedStringSubset strings = workbook.sharedStrings == null ? null : workbook.loadSharedStrings(used);
-
+            SharedStringSubset strings = workbook.hasSharedStrings()
+                    ? workbook.sharedStrings(usedSharedStrings(workbook, header))
+                    : null;
             RowEmitter rows = new RowEmitter(workbook, header, headerRow.row(), strings, new RowValidator(mapping), sink);
-            try (InputStream sheet = workbook.sheet.getInputStream()) {
+            try (InputStream sheet = workbook.sheet()) {
                 SheetParser.parse(sheet, rows);
             }
             return new ReadResult(rows.rowsRead, header.ignored(), "xlsx");
@@ -74,23 +47,18 @@ final class XlsxExportReader {
         }
     }
 
-    private static OPCPackage open(Path file, String name) throws FileRejectedException {
-        try {
-            return OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (OLE2NotOfficeXmlFileException e) {
-            throw new FileRejectedException(name + ": not an XLSX workbook (an old .xls, or password-protected)", e);
-        } catch (OpenXML4JException | UnsupportedFileFormatException | EmptyFileException | InvalidOperationException e) {
-            throw new FileRejectedException(name + ": not a readable XLSX workbook", e);
-        }
+    private record RawCell(SheetParser.Kind kind, String text, int style) {
+    }
+
+    private record HeaderRow(int row, List<String> names) {
     }
 
     /** Pass 1: the first row with content, its cells as text. */
-    private static HeaderRow readHeader(Workbook workbook, String name) throws IOException, SAXException, FileRejectedException {
-        List<SheetParser.Kind> kinds = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<Integer> styles = new ArrayList<>();
+    private static HeaderRow readHeader(XlsxWorkbook workbook, String name)
+            throws IOException, SAXException, FileRejectedException {
+        List<RawCell> cells = new ArrayList<>();
         int[] headerRow = {0};
-        try (InputStream sheet = workbook.sheet.getInputStream()) {
+        try (InputStream sheet = workbook.sheet()) {
             SheetParser.parse(sheet, new SheetParser.Cells() {
                 @Override
                 public boolean wants(int column) {
@@ -99,42 +67,32 @@ final class XlsxExportReader {
 
                 @Override
                 public void cell(int column, SheetParser.Kind kind, String text, int style) {
-                    while (texts.size() <= column) {
-                        kinds.add(null);
-                        texts.add(null);
-                        styles.add(0);
+                    while (cells.size() <= column) {
+                        cells.add(null);
                     }
-                    kinds.set(column, kind);
-                    texts.set(column, text);
-                    styles.set(column, style);
+                    cells.set(column, new RawCell(kind, text, style));
                 }
 
                 @Override
                 public void endRow(int row, boolean hasContent) throws SAXException {
                     if (hasContent) {
                         headerRow[0] = row;
-                        throw new SheetParser.Stop();
+                        throw new Sax.Stop();
                     }
-                    kinds.clear();
-                    texts.clear();
-                    styles.clear();
+                    cells.clear();
                 }
             });
         }
         if (headerRow[0] == 0) {
             throw new FileRejectedException(name + ": the first sheet is empty; an export has at least a header row");
         }
-        BitSet headerStrings = new BitSet();
-        for (int i = 0; i < texts.size(); i++) {
-            if (kinds.get(i) == SheetParser.Kind.SHARED_STRING) {
-                headerStrings.set(sharedIndex(texts.get(i)));
-            }
-        }
-        SharedStringSubset strings = headerStrings.isEmpty() ? null : workbook.loadSharedStrings(headerStrings);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            names.add(texts.get(i) == null ? null : workbook.text(kinds.get(i), texts.get(i), styles.get(i), strings, null));
-        }
+        BitSet used = new BitSet();
+        cells.stream().filter(c -> c != null && c.kind() == SheetParser.Kind.SHARED_STRING)
+                .forEach(c -> used.set(XlsxWorkbook.sharedIndex(c.text())));
+        SharedStringSubset strings = used.isEmpty() ? null : workbook.sharedStrings(used);
+        List<String> names = cells.stream()
+                .map(c -> c == null ? null : workbook.text(c.kind(), c.text(), c.style(), strings, null))
+                .toList();
         return new HeaderRow(headerRow[0], names);
     }
 
@@ -142,9 +100,9 @@ final class XlsxExportReader {
      * Pass 2: the shared-string entries that cells of read columns refer to (the header's own
      * entries included: they are column names, and leaving them out would cost a row check per cell).
      */
-    private static BitSet usedSharedStrings(Workbook workbook, Header header) throws IOException, SAXException {
+    private static BitSet usedSharedStrings(XlsxWorkbook workbook, Header header) throws IOException, SAXException {
         BitSet used = new BitSet();
-        try (InputStream sheet = workbook.sheet.getInputStream()) {
+        try (InputStream sheet = workbook.sheet()) {
             SheetParser.parse(sheet, new SheetParser.Cells() {
                 @Override
                 public boolean wants(int column) {
@@ -154,7 +112,7 @@ final class XlsxExportReader {
                 @Override
                 public void cell(int column, SheetParser.Kind kind, String text, int style) {
                     if (kind == SheetParser.Kind.SHARED_STRING) {
-                        used.set(sharedIndex(text));
+                        used.set(XlsxWorkbook.sharedIndex(text));
                     }
                 }
 
@@ -167,20 +125,9 @@ final class XlsxExportReader {
         return used;
     }
 
-    private static int sharedIndex(String text) {
-        try {
-            return Math.max(0, Integer.parseInt(text.trim()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private record HeaderRow(int row, List<String> names) {
-    }
-
     /** Pass 4: each row below the header, as raw text per contract column, through the validator. */
     private static final class RowEmitter implements SheetParser.Cells {
-        private final Workbook workbook;
+        private final XlsxWorkbook workbook;
         private final Header header;
         private final int headerRow;
         private final SharedStringSubset strings;
@@ -189,7 +136,7 @@ final class XlsxExportReader {
         private final String[] values = new String[ExportColumn.all().size()];
         long rowsRead;
 
-        RowEmitter(Workbook workbook, Header header, int headerRow, SharedStringSubset strings,
+        RowEmitter(XlsxWorkbook workbook, Header header, int headerRow, SharedStringSubset strings,
                    RowValidator validator, RowSink sink) {
             this.workbook = workbook;
             this.header = header;
@@ -217,142 +164,6 @@ final class XlsxExportReader {
                 validator.validate(row, values, sink);
             }
             Arrays.fill(values, null);
-        }
-    }
-
-    /** The parts of the package a reader needs, and how a cell's raw content becomes text. */
-    private static final class Workbook {
-        final PackagePart sheet;
-        final PackagePart sharedStrings;
-        private final StylesTable styles;
-        private final boolean date1904;
-        /** Per style index: null = not yet looked at. */
-        private Boolean[] dateStyle = new Boolean[0];
-
-        private Workbook(PackagePart sheet, PackagePart sharedStrings, StylesTable styles, boolean date1904) {
-            this.sheet = sheet;
-            this.sharedStrings = sharedStrings;
-            this.styles = styles;
-            this.date1904 = date1904;
-        }
-
-        static Workbook of(OPCPackage pkg, String name) throws IOException, SAXException, FileRejectedException {
-            try {
-                XSSFReader reader = new XSSFReader(pkg);
-                XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-                if (!sheets.hasNext()) {
-                    throw new FileRejectedException(name + ": the workbook has no sheet");
-                }
-                sheets.next().close();
-                List<PackagePart> sst = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-                boolean date1904;
-                try (InputStream workbookXml = reader.getWorkbookData()) {
-                    date1904 = isDate1904(workbookXml);
-                }
-                return new Workbook(sheets.getSheetPart(), sst.isEmpty() ? null : sst.get(0), reader.getStylesTable(), date1904);
-            } catch (OpenXML4JException | POIXMLException e) {
-                throw new FileRejectedException(name + ": not a readable XLSX workbook", e);
-            }
-        }
-
-        SharedStringSubset loadSharedStrings(BitSet wanted) throws IOException, SAXException {
-            if (sharedStrings == null) {
-                return null;
-            }
-            try (InputStream in = sharedStrings.getInputStream()) {
-                return SharedStringSubset.load(in, wanted);
-            }
-        }
-
-        /**
-         * A cell as the text a CSV export would hold, so both formats share one validator. Real
-         * Excel dates become ISO text: a timestamp for {@code Laatst gewijzigd}, else the day.
-         */
-        String text(SheetParser.Kind kind, String raw, int style, SharedStringSubset strings, ExportColumn column) {
-            return switch (kind) {
-                case SHARED_STRING -> strings == null ? null : strings.get(sharedIndex(raw));
-                case BOOLEAN -> "1".equals(raw) ? "TRUE" : "FALSE";
-                case NUMBER -> isDateStyle(style) ? date(raw, column) : number(raw);
-                case DATE -> isoDate(raw, column);
-                default -> raw;
-            };
-        }
-
-        private String date(String raw, ExportColumn column) {
-            double serial;
-            try {
-                serial = Double.parseDouble(raw);
-            } catch (NumberFormatException e) {
-                return raw;
-            }
-            if (!DateUtil.isValidExcelDate(serial)) {
-                return raw;
-            }
-            return format(DateUtil.getLocalDateTime(serial, date1904, true), column);
-        }
-
-        private static String isoDate(String raw, ExportColumn column) {
-            try {
-                return format(LocalDateTime.parse(raw.length() == 10 ? raw + "T00:00" : raw), column);
-            } catch (DateTimeParseException e) {
-                return raw;
-            }
-        }
-
-        private static String format(LocalDateTime timestamp, ExportColumn column) {
-            return column == ExportColumn.LAST_MODIFIED ? timestamp.toString() : timestamp.toLocalDate().toString();
-        }
-
-        /** "3" for 3.0: a number cell holding a count is written with a fraction by some writers. */
-        private static String number(String raw) {
-            try {
-                return new BigDecimal(raw).stripTrailingZeros().toPlainString();
-            } catch (NumberFormatException e) {
-                return raw;
-            }
-        }
-
-        private boolean isDateStyle(int style) {
-            if (styles == null || style < 0 || style >= styles.getNumCellStyles()) {
-                return false;
-            }
-            if (style >= dateStyle.length) {
-                dateStyle = Arrays.copyOf(dateStyle, styles.getNumCellStyles());
-            }
-            if (dateStyle[style] == null) {
-                XSSFCellStyle cellStyle = styles.getStyleAt(style);
-                dateStyle[style] = cellStyle != null
-                        && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
-            }
-            return dateStyle[style];
-        }
-
-        /** {@code <workbookPr date1904="1"/>}: the workbook counts days from 1904 (old Mac Excel). */
-        private static boolean isDate1904(InputStream workbookXml) throws IOException, SAXException {
-            boolean[] date1904 = {false};
-            XMLReader reader;
-            try {
-                reader = XMLHelper.newXMLReader();
-            } catch (ParserConfigurationException e) {
-                throw new IllegalStateException("No XML parser", e);
-            }
-            reader.setContentHandler(new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes attributes)
-                        throws SAXException {
-                    if ("workbookPr".equals(localName.isEmpty() ? qName : localName)) {
-                        String value = attributes.getValue("date1904");
-                        date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
-                        throw new SheetParser.Stop();
-                    }
-                }
-            });
-            try {
-                reader.parse(new InputSource(workbookXml));
-            } catch (SheetParser.Stop stop) {
-                // found it
-            }
-            return date1904[0];
         }
     }
 }

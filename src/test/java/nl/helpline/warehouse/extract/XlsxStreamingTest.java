@@ -34,25 +34,14 @@ class XlsxStreamingTest {
         Path file = dir.resolve(sharedStrings ? "shared.xlsx" : "inline.xlsx");
         int expectedRejects = write(file, rows, sharedStrings);
 
-        long[] counts = new long[2];
-        RowSink sink = new RowSink() {
-            @Override
-            public void accept(ExportRow row) {
-                counts[0]++;
-            }
-
-            @Override
-            public void reject(RowReject reject) {
-                counts[1]++;
-            }
-        };
+        CountingSink sink = new CountingSink();
         long start = System.nanoTime();
         ReadResult result = new ExportFiles(TestMappings.mapping()).read(file, sink);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(result.rowsRead()).isEqualTo(rows);
-        assertThat(counts[1]).isEqualTo(expectedRejects);
-        assertThat(counts[0] + counts[1]).isEqualTo(rows);
+        assertThat(sink.rejected).isEqualTo(expectedRejects);
+        assertThat(sink.accepted + sink.rejected).isEqualTo(rows);
         System.out.printf("XLSX (%s): %,d rows (%,d KB) in %.2f s = %,.0f rows/s%n",
                 sharedStrings ? "shared strings" : "inline strings", rows, Files.size(file) >> 10, seconds, rows / seconds);
     }
