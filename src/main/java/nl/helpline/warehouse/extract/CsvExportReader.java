@@ -62,20 +62,25 @@ final class CsvExportReader {
         long line = csv.recordLine();
         int unclosed = csv.unclosedQuotePosition();
         if (unclosed >= 0) {
-            sink.reject(new RowReject(line, columnName(names, unclosed), null, "A quoted value that starts on line "
+            sink.reject(new RowReject(line, columnName(header, names, unclosed), null, "A quoted value that starts on line "
                     + line + " is never closed; the rest of the file was read as part of this record"));
         } else if (csv.lastContentPosition() >= header.width()) {
             sink.reject(new RowReject(line, null, null, "The record has " + csv.fieldCount()
                     + " values where the header has " + header.width() + " columns; its values may be shifted"));
         } else if (csv.oversizedPosition() >= 0) {
-            sink.reject(new RowReject(line, columnName(names, csv.oversizedPosition()), null,
+            sink.reject(new RowReject(line, columnName(header, names, csv.oversizedPosition()), null,
                     "A value is longer than " + CsvTokenizer.MAX_FIELD + " characters"));
         } else {
             validator.validate(line, values, sink);
         }
     }
 
-    private static String columnName(List<String> names, int position) {
+    /** The contract's spelling for a contract column, else the header as written; null past the header. */
+    private static String columnName(Header header, List<String> names, int position) {
+        ExportColumn column = header.column(position);
+        if (column != null) {
+            return column.header();
+        }
         String name = position < names.size() ? Text.blankToNull(names.get(position)) : null;
         return name == null ? null : Text.quote(name);
     }

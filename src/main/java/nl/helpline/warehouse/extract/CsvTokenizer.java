@@ -10,7 +10,7 @@ import java.util.Arrays;
  * inside quoted fields as well, so {@link #recordLine()} is the line an editor shows.
  *
  * <p>Only fields the receiver {@link Fields#wants(int) wants} are turned into strings; the others
- * are scanned and dropped. That is how personal-data columns are never read into memory, and it
+ * are scanned past in the buffer. That is how personal-data columns never become values, and it
  * keeps a multi-megabyte free-text note from costing anything.
  */
 final class CsvTokenizer {

@@ -15,6 +15,7 @@ import java.util.Locale;
 public final class ExportFiles {
 
     private final CsvExportReader csv;
+    private final XlsxExportReader xlsx;
 
     /**
      * @throws IllegalArgumentException when the mapping lacks a field the contract codes
@@ -22,6 +23,7 @@ public final class ExportFiles {
     public ExportFiles(ValueMapping mapping) {
         RowValidator.requireFields(mapping);
         this.csv = new CsvExportReader(mapping);
+        this.xlsx = new XlsxExportReader(mapping);
     }
 
     /** Whether the file's name makes it an export: {@code *.csv} or {@code *.xlsx}, any case. */
@@ -40,6 +42,9 @@ public final class ExportFiles {
         String type = type(file);
         if ("csv".equals(type)) {
             return csv.read(file, sink);
+        }
+        if ("xlsx".equals(type)) {
+            return xlsx.read(file, sink);
         }
         throw new IllegalArgumentException(file.getFileName() + " is not an export file (*.csv or *.xlsx)");
     }

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A file's header row matched against the contract: which position holds which contract column.
@@ -91,10 +90,5 @@ final class Header {
     /** Header names that are not in the contract, as written (trimmed), in file order. */
     List<String> ignored() {
         return ignored;
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.stream(columnAt).map(c -> c == null ? "-" : c.header()).collect(Collectors.joining(";"));
     }
 }

@@ -255,11 +255,26 @@ class CsvExportTest {
 
     @Test
     void aQuoteNeverClosedRejectsThatRecordNotTheFile() throws Exception {
-        String text = threeRows().text() + "HAL-9;05-02-2024 10:15;10-01-2024;;Open;Telefoon;Burger;;;;;;;;;;;\"begint\r\nmaar eindigt nooit\r\n";
+        String text = threeRows().header(lowerCase(TestExport.HEADER)).text()
+                + "HAL-9;05-02-2024 10:15;10-01-2024;;Open;Telefoon;Burger;;;;;;;;;;;\"begint\r\nmaar eindigt nooit\r\n";
         CollectingSink sink = read("unclosed.csv", text);
         assertThat(sink.rows).hasSize(3);
         assertThat(sink.rejects).containsExactly(new RowReject(8, "Toelichting", null,
                 "A quoted value that starts on line 8 is never closed; the rest of the file was read as part of this record"));
+    }
+
+    @Test
+    void aValueTooLongToBeRealRejectsTheRecord() throws Exception {
+        String text = threeRows().text()
+                + "HAL-9;05-02-2024 10:15;10-01-2024;;Open;Telefoon;Burger;" + "Zorg".repeat(20_000) + "\r\n";
+        assertThat(read("huge.csv", text).rejects).containsExactly(new RowReject(8, "Werkterrein", null,
+                "A value is longer than 65536 characters"));
+    }
+
+    @Test
+    void aHeaderWithAnUnclosedQuoteRejectsTheFile() {
+        assertThatThrownBy(() -> read("bad-header.csv", "Verzoeknummer;\"Status\r\nHAL-1;Open\r\n"))
+                .isInstanceOf(FileRejectedException.class).hasMessageContaining("bad-header.csv");
     }
 
     @Test
@@ -272,6 +287,10 @@ class CsvExportTest {
         assertThat(ExportFiles.isExport(Path.of("csv"))).isFalse();
         assertThatThrownBy(() -> files.read(dir.resolve("notes.txt"), new CollectingSink()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<String> lowerCase(List<String> header) {
+        return header.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     private static List<String> withExtra(String... extra) {

@@ -31,25 +31,14 @@ class CsvStreamingTest {
         Path file = dir.resolve("large.csv");
         int expectedRejects = write(file, rows);
 
-        long[] counts = new long[2];
-        RowSink sink = new RowSink() {
-            @Override
-            public void accept(ExportRow row) {
-                counts[0]++;
-            }
-
-            @Override
-            public void reject(RowReject reject) {
-                counts[1]++;
-            }
-        };
+        CountingSink sink = new CountingSink();
         long start = System.nanoTime();
         ReadResult result = new ExportFiles(TestMappings.mapping()).read(file, sink);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(result.rowsRead()).isEqualTo(rows);
-        assertThat(counts[1]).isEqualTo(expectedRejects);
-        assertThat(counts[0] + counts[1]).isEqualTo(rows);
+        assertThat(sink.rejected).isEqualTo(expectedRejects);
+        assertThat(sink.accepted + sink.rejected).isEqualTo(rows);
         assertThat(result.ignoredColumns()).containsExactly("Behandelaar", "Regio");
         System.out.printf("CSV: %,d rows (%,d MB, 20 columns) in %.2f s = %,.0f rows/s%n",
                 rows, Files.size(file) >> 20, seconds, rows / seconds);

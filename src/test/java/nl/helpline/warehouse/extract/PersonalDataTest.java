@@ -52,6 +52,34 @@ class PersonalDataTest {
         assertThat(everything).filteredOn(o -> o instanceof Exception).hasSize(2);
     }
 
+    @Test
+    void xlsxRowsRejectsResultsAndFileRejectsCarryNoPersonalData() {
+        Object[] header = TestExport.HEADER.toArray();
+        Object[] personal = {TestExport.REPORTER_NAME, TestExport.REPORTER_PHONE, TestExport.REPORTER_EMAIL,
+                TestExport.SUBJECT_NAME, TestExport.NOTE};
+        read(TestWorkbook.xlsx().row(header)
+                .row(request("HAL-SECRET-11", "05-02-2024 10:15", "Telefoon", personal))
+                .row(request("HAL-SECRET-12", "gisteren", "Telefoon", personal))
+                .row(request("HAL-SECRET-13", "05-02-2024 10:15", "Postduif", personal))
+                .write(dir.resolve("personal.xlsx")));
+        Object[] noStatus = TestExport.HEADER.stream().filter(h -> !h.equals("Status")).toArray();
+        read(TestWorkbook.xlsx().row(noStatus).row(request("HAL-SECRET-14", "05-02-2024 10:15", "Telefoon", personal))
+                .write(dir.resolve("no-status.xlsx")));
+
+        assertNoPersonalData();
+        assertThat(everything).filteredOn(o -> o instanceof ExportRow).hasSize(1);
+        assertThat(everything).filteredOn(o -> o instanceof RowReject).hasSize(2);
+        assertThat(everything).filteredOn(o -> o instanceof Exception).hasSize(1);
+    }
+
+    private static Object[] request(String number, String lastModified, String channel, Object[] personal) {
+        Object[] cells = {number, lastModified, "10-01-2024", "20-01-2024", "Afgesloten", channel, "Professional",
+                "Onderwijs", "", "", "Consultatie", "", "2"};
+        Object[] row = java.util.Arrays.copyOf(cells, cells.length + personal.length);
+        System.arraycopy(personal, 0, row, cells.length, personal.length);
+        return row;
+    }
+
     private void read(Path file, String text) throws Exception {
         read(java.nio.file.Files.writeString(file, text));
     }

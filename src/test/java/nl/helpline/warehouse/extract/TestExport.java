@@ -141,8 +141,13 @@ final class TestExport {
             return this;
         }
 
+        /** The value set under exactly this header, else under a header that matches it as a reader would. */
         private String get(String column) {
-            return values.containsKey(column) ? values.get(column) : values.getOrDefault(Text.trim(column), "");
+            if (values.containsKey(column)) {
+                return values.get(column);
+            }
+            return values.entrySet().stream().filter(e -> Text.key(e.getKey()).equals(Text.key(column)))
+                    .map(Map.Entry::getValue).findFirst().orElse("");
         }
     }
 }
