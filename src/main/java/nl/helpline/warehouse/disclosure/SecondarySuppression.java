@@ -67,7 +67,7 @@ import java.util.PriorityQueue;
 public final class SecondarySuppression {
 
     /** Default bound on node evaluations of the exact search. */
-    public static final int DEFAULT_NODE_BUDGET = 4_000;
+    public static final int DEFAULT_NODE_BUDGET = 10_000;
 
     /**
      * A pattern with the search's figures.
