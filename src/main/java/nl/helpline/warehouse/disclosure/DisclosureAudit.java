@@ -37,10 +37,14 @@ import java.util.List;
  * the verified points at {@code lo} and {@code t-1}; a pass of criterion 2 is proved because the
  * hull's directions come from verified points (an equality taken on the solver's word can only
  * add derivable sums). Only a failure can rest on the solver's "no such point" alone. Counts are
- * capped at {@code 2 * (sum of all counts) + 2t} for the solver; an upper bound at the cap is
- * reported as none.
+ * capped at {@code 2 * (sum of all counts) + 2t} for the solver (capping only removes points, so it
+ * cannot make anything look safer); a maximum that reaches half the cap is reported as "no upper
+ * bound" when an integer direction to infinity is found and verified, and noted otherwise.
  */
 public final class DisclosureAudit {
+
+    /** Largest entry tried in a direction to infinity (sum relations need only 0/1 entries). */
+    private static final long RAY_ENTRY_MAX = 16;
 
     private DisclosureAudit() {
     }
@@ -185,7 +189,15 @@ public final class DisclosureAudit {
                 points.get(componentOf[v]).add(max.witness());
             }
             long low = determined ? min.value() : 0;
-            long high = determined ? (max.value() >= cap ? Long.MAX_VALUE : max.value()) : 0;
+            long high = determined ? max.value() : 0;
+            if (determined && high >= cap / 2) {
+                if (unbounded(comp, localOf[v], cap)) {
+                    high = Long.MAX_VALUE;
+                } else {
+                    notes.add("the maximum of " + id + " reached half the solver's cap " + cap
+                            + " without a ray to infinity: it may be an artefact of the cap");
+                }
+            }
             CellBound.Origin origin = switch (problem.kind(u)) {
                 case CURRENT -> CellBound.Origin.CURRENT;
                 case PRIOR -> CellBound.Origin.PRIOR;
@@ -249,6 +261,27 @@ public final class DisclosureAudit {
                     + components.size() + " independent groups");
         }
         return new AuditReport(bounds, violations, notes);
+    }
+
+    /**
+     * Whether a count has no upper bound: there is an integer direction {@code r >= 0} with
+     * {@code rows . r = 0}, {@code r = 0} on counts bounded by a marker, and {@code r > 0} on this
+     * one. The truth plus any multiple of {@code r} is then a point of the reader's (uncapped) system.
+     * The direction is verified exactly; none found leaves the capped bound in place.
+     */
+    private static boolean unbounded(Component comp, int local, long cap) {
+        IntegerProgram ip = comp.ip();
+        int k = comp.vars().length;
+        long[] lo = new long[k];
+        long[] hi = new long[k];
+        for (int j = 0; j < k; j++) {
+            hi[j] = ip.upper(j) < cap ? 0 : RAY_ENTRY_MAX; // a marker bounds it: it cannot grow
+        }
+        long[] zero = new long[ip.rows().length];
+        IntegerProgram cone = new IntegerProgram(ip.rows(), zero, lo, hi);
+        long[] e = new long[k];
+        e[local] = 1;
+        return cone.find(e, 1L, null).found();
     }
 
     /** Variables linked by rows, with their part of the system. */

@@ -15,8 +15,10 @@ import java.util.Objects;
  * <p>Immutable. The constructor checks that ids are unique, that relations name known cells and
  * hold on the given values, and that earlier cells' statuses agree with the threshold.
  *
- * <p>A current cell that is the total of at least one relation and a part of none is a grand
- * total: it is never chosen for secondary suppression, just like a cell marked must-publish.
+ * <p>A current cell that is the total of at least one relation between current cells and a part of
+ * none is a grand total: it is never chosen for secondary suppression, just like a cell marked
+ * must-publish. (Relations to earlier or never-published cells do not count here: a multi-valued
+ * year cell linked only to its half-years is no grand total.)
  */
 public final class DisclosureProblem {
 
@@ -87,14 +89,20 @@ public final class DisclosureProblem {
         for (int r = 0; r < this.relations.size(); r++) {
             Relation rel = this.relations.get(r);
             relationTotal[r] = index(rel.totalCellId(), rel);
-            isTotal[relationTotal[r]] = true;
             relationParts[r] = new int[rel.partCellIds().size()];
             long sum = 0;
+            boolean current = kinds[relationTotal[r]] == Kind.CURRENT;
             for (int k = 0; k < relationParts[r].length; k++) {
                 int p = index(rel.partCellIds().get(k), rel);
                 relationParts[r][k] = p;
-                isPart[p] = true;
+                current &= kinds[p] == Kind.CURRENT;
                 sum = Math.addExact(sum, values[p]);
+            }
+            if (current) {
+                isTotal[relationTotal[r]] = true;
+                for (int p : relationParts[r]) {
+                    isPart[p] = true;
+                }
             }
             if (sum != values[relationTotal[r]]) {
                 throw new IllegalArgumentException("relation " + rel + " does not hold: the parts sum to " + sum

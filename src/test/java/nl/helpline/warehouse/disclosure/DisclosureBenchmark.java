@@ -25,6 +25,42 @@ class DisclosureBenchmark {
         measure("year after H1 (43 cells + 43 earlier + 43 never published, 100 relations)", year);
     }
 
+    @Test
+    void randomLargerReports() {
+        int n = Integer.getInteger("disclosure.benchmark.reports", 300);
+        long[] ns = new long[n];
+        int cells = 0;
+        int refused = 0;
+        int greedy = 0;
+        int primaries = 0;
+        long auditNs = 0;
+        SecondarySuppression.search(RandomTables.stress(0), SecondarySuppression.DEFAULT_NODE_BUDGET); // warm up
+        for (int i = 0; i < n; i++) {
+            DisclosureProblem p = RandomTables.stress(1000 + i);
+            cells += p.cells().size();
+            long t0 = System.nanoTime();
+            try {
+                SecondarySuppression.Result r = SecondarySuppression.search(p, SecondarySuppression.DEFAULT_NODE_BUDGET);
+                ns[i] = System.nanoTime() - t0;
+                greedy += r.pattern().provenOptimal() ? 0 : 1;
+                primaries += r.pattern().cellsWith(CellStatus.PRIMARY).size();
+                long a0 = System.nanoTime();
+                DisclosureAudit.audit(p, r.pattern()).requirePassed();
+                auditNs += System.nanoTime() - a0;
+            } catch (UnprotectableException e) {
+                ns[i] = System.nanoTime() - t0;
+                refused++;
+            }
+        }
+        long[] sorted = ns.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%d random reports of %.0f cells on average (%.1f primary cells in the protected ones): "
+                        + "protect median %.1f ms, p95 %.1f ms, max %.1f ms; %d by the greedy fallback, %d refused; "
+                        + "audit mean %.1f ms%n", n, cells / (double) n, primaries / (double) Math.max(1, n - refused),
+                sorted[n / 2] / 1e6, sorted[n * 95 / 100] / 1e6, sorted[n - 1] / 1e6, greedy, refused,
+                auditNs / 1e6 / Math.max(1, n - refused));
+    }
+
     private static void measure(String name, DisclosureProblem p) {
         SecondarySuppression.Result first = SecondarySuppression.search(p, SecondarySuppression.DEFAULT_NODE_BUDGET);
         long[] protect = time(() -> SecondarySuppression.search(p, SecondarySuppression.DEFAULT_NODE_BUDGET));

@@ -61,6 +61,46 @@ final class RandomTables {
     }
 
     /**
+     * A larger report for the stress benchmark: a total of 20..120 over 6..8 linked tables of 3..7
+     * categories (two of them sub-tables of a category), about 45..60 cells and many small counts.
+     */
+    static DisclosureProblem stress(long seed) {
+        Random rnd = new Random(seed);
+        long total = 20 + rnd.nextInt(101);
+        List<Cell> cells = new ArrayList<>();
+        List<Relation> relations = new ArrayList<>();
+        cells.add(Cell.of("T", total));
+        int tables = 5 + rnd.nextInt(3);
+        List<String> firsts = new ArrayList<>();
+        List<Long> firstValues = new ArrayList<>();
+        for (int k = 0; k < tables; k++) {
+            long[] parts = split(rnd, total, 4 + rnd.nextInt(5));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < parts.length; i++) {
+                ids.add("t" + k + "." + i);
+                cells.add(Cell.of("t" + k + "." + i, parts[i]));
+            }
+            relations.add(new Relation("T", ids));
+            firsts.add(ids.get(0));
+            firstValues.add(parts[0]);
+        }
+        for (int k = 0; k < 2; k++) {
+            long v = firstValues.get(k);
+            if (v < 10) {
+                continue;
+            }
+            long[] parts = split(rnd, v, 3 + rnd.nextInt(5));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < parts.length; i++) {
+                ids.add("s" + k + "." + i);
+                cells.add(Cell.of("s" + k + "." + i, parts[i]));
+            }
+            relations.add(new Relation(firsts.get(k), ids));
+        }
+        return DisclosureProblem.of(cells, relations, 5, false);
+    }
+
+    /**
      * Tiny problems for the brute-force comparisons: a total up to {@code maxTotal}, one or two
      * tables of 2..3 cells, an optional sub-table, an optional earlier half (prior + never published).
      */

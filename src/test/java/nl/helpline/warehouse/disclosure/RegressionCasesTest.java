@@ -205,6 +205,25 @@ class RegressionCasesTest {
     }
 
     /*
+     * A multi-valued year cell (no relation in the report) after its first half was published:
+     * phenomenon X is 8 in the year and was 6 in H1, so H2.X = 2 by subtraction. X is no grand total
+     * (its only relation links it to its halves), so it can be [c]: then H2.X = X - 6 with X >= 5
+     * and H2.X >= 0 leaves H2.X anywhere from 0 up. Optimum {X}: 1 cell, 8.
+     */
+    @Test
+    void multiValuedYearCellLinkedOnlyToItsHalvesCanBeSuppressed() {
+        DisclosureProblem p = DisclosureProblem.of(List.of(Cell.of("T", 50), Cell.of("a", 20), Cell.of("b", 30),
+                        Cell.of("X", 8)), List.of(Relation.of("T", "a", "b")), 5, false)
+                .withEarlier(List.of(new PriorCell("H1.X", 6, CellStatus.PUBLISHED)), List.of(new HiddenCell("H2.X", 2)),
+                        List.of(Relation.of("X", "H1.X", "H2.X")));
+        assertThat(p.isSecondaryCandidate("X")).isTrue();
+        assertThat(p.isSecondaryCandidate("T")).isFalse();
+        SuppressionPattern pattern = protectAndAudit(p);
+        assertThat(pattern.cellsWith(CellStatus.SECONDARY)).containsExactly("X");
+        assertThat(DisclosureAudit.audit(p, pattern).bound("H2.X").range()).isEqualTo("0..");
+    }
+
+    /*
      * Unprotectable: T = 7 (grand total) = a 3 + b 4 + c 0, zeros published. a + b = 7, so a in
      * 3..4. The only other cells are the grand total and a zero, which [c] would misstate.
      */

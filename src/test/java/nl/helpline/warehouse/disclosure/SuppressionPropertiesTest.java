@@ -30,6 +30,39 @@ class SuppressionPropertiesTest {
         run("year after H1", RandomTables::realisticYear, Integer.getInteger("disclosure.properties.yearTries", 400), 50_000);
     }
 
+    /** With a budget too small for the exact search, the greedy fallback still protects, less well. */
+    @Test
+    void greedyFallbackProtects() {
+        List<String> failures = new ArrayList<>();
+        int fallbacks = 0;
+        for (long seed = 90_000; seed < 90_000 + Integer.getInteger("disclosure.properties.greedyTries", 150); seed++) {
+            DisclosureProblem p = RandomTables.stress(seed);
+            SuppressionPattern exact;
+            try {
+                exact = SecondarySuppression.protect(p);
+            } catch (UnprotectableException e) {
+                continue;
+            }
+            SuppressionPattern greedy = SecondarySuppression.search(p, 3).pattern();
+            if (!greedy.provenOptimal()) {
+                fallbacks++;
+            }
+            if (!DisclosureAudit.audit(p, greedy).passed()) {
+                failures.add("seed " + seed + ": greedy pattern fails the audit");
+            }
+            if (exact.provenOptimal() && compare(greedy.loss(), exact.loss()) < 0) {
+                failures.add("seed " + seed + ": greedy " + greedy.loss() + " beats the optimum " + exact.loss());
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(fallbacks).isGreaterThan(10);
+    }
+
+    private static int compare(InformationLoss a, InformationLoss b) {
+        return a.secondaryCells() != b.secondaryCells() ? Integer.compare(a.secondaryCells(), b.secondaryCells())
+                : Long.compare(a.secondaryTotal(), b.secondaryTotal());
+    }
+
     private static void run(String name, LongFunction<DisclosureProblem> generator, int tries, long firstSeed) {
         List<String> failures = new ArrayList<>();
         int unprotectable = 0;
