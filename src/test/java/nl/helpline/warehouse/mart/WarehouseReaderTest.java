@@ -1,0 +1,347 @@
+package nl.helpline.warehouse.mart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.helpline.warehouse.support.Cli;
+import nl.helpline.warehouse.support.TestDatabase;
+
+/**
+ * The mart as a BI tool sees it: over a real JDBC connection as a login user that holds nothing
+ * but {@code warehouse_reader}, exactly as the operator's two lines set it up.
+ */
+class WarehouseReaderTest {
+
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    /** Four requests whose every mart figure is worked out by hand below. */
+    private static final String FACTS = """
+            INSERT INTO dw.fact_request (request_key, request_pseudonym, received_date_key, closed_date_key, channel_key,
+                requester_key, follow_up_key, status_key, conversations, days_to_close, last_modified, source_file_id, source_line)
+            OVERRIDING SYSTEM VALUE VALUES
+                (101, '\\x01', 20240315, 20240402, 1, 12,  1, 3, 2,    18,   '2024-04-02 10:00', 7, 2),
+                (102, '\\x02', 20240320, -1,       2, 1,  -1, 1, NULL, NULL, '2024-03-20 09:00', 7, 3),
+                (103, '\\x03', 20240701, 20240710, 3, 11,  2, 3, 5,    9,    '2024-07-10 16:30', 8, 2),
+                (104, '\\x04', 20240301, -1,       4, 10, -1, 2, 1,    NULL, '2024-03-05 11:00', 8, 3);
+            INSERT INTO dw.bridge_request_phenomenon VALUES (101, 1), (101, 2), (102, 0), (103, 5), (104, 7);
+            INSERT INTO dw.bridge_request_help_question VALUES (101, 1), (102, 0), (103, 3), (103, 2), (104, 4);
+            INSERT INTO dw.bridge_request_support VALUES (103, 1), (103, 2);
+            """;
+
+    private static TestDatabase db;
+    private static JdbcTemplate owner;
+    private static String user;
+    private static Connection reader;
+
+    @BeforeAll
+    static void warehouseWithFactsAndABiUser() throws IOException, SQLException {
+        db = TestDatabase.create();
+        Path emptyInbox = Files.createTempDirectory("mart-inbox");
+        Cli.Result load = Cli.run(db, "load", "--inbox", emptyInbox.toString());
+        assertEquals(0, load.exitCode(), load::toString);
+        owner = db.jdbc();
+        owner.execute(FACTS);
+        // The operator's two lines (roles belong to the cluster: one name per test run).
+        user = "bi_user_" + ProcessHandle.current().pid() + "_" + USERS.incrementAndGet();
+        owner.execute("CREATE ROLE " + user + " LOGIN PASSWORD 'bi-secret'");
+        owner.execute("GRANT warehouse_reader TO " + user);
+        reader = connectAs(user);
+    }
+
+    @AfterAll
+    static void closeReader() throws SQLException {
+        if (reader != null) {
+            reader.close();
+        }
+    }
+
+    private static Connection connectAs(String role) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", role);
+        props.setProperty("password", "bi-secret");
+        return DriverManager.getConnection(db.url().replaceFirst("\\?.*$", ""), props);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Reading mart: every view, and what the facts say
+
+    @Test
+    void theConnectionIsTheBiUserWithNothingButTheReaderRole() {
+        assertEquals(user, query("SELECT current_user").get(0).get("current_user"));
+        assertThat(query("SELECT b.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
+                + "JOIN pg_roles b ON b.oid = m.roleid WHERE r.rolname = current_user"))
+                .extracting(row -> row.get("rolname")).containsExactly("warehouse_reader");
+        assertEquals(Boolean.FALSE, owner.queryForObject("SELECT rolsuper OR rolcanlogin OR rolcreaterole OR rolcreatedb "
+                + "OR rolreplication OR rolbypassrls FROM pg_roles WHERE rolname = 'warehouse_reader'", Boolean.class));
+    }
+
+    @Test
+    void aSecondWarehouseInTheSameClusterFindsTheRoleAndGrantsItToo() {
+        // Roles belong to the cluster: this database's migration found warehouse_reader made by another's.
+        JdbcTemplate second = Warehouses.migrated().jdbc();
+        assertEquals(1, second.queryForObject("SELECT count(*) FROM pg_roles WHERE rolname = 'warehouse_reader'", Integer.class));
+        assertEquals(Boolean.TRUE, second.queryForObject("SELECT has_schema_privilege('warehouse_reader', 'mart', 'USAGE') "
+                + "AND has_table_privilege('warehouse_reader', 'mart.request', 'SELECT') "
+                + "AND NOT has_schema_privilege('warehouse_reader', 'dw', 'USAGE') "
+                + "AND NOT has_database_privilege('warehouse_reader', current_database(), 'TEMPORARY, CREATE')", Boolean.class));
+    }
+
+    @Test
+    void everyMartViewIsReadable() {
+        List<String> views = owner.queryForList("SELECT table_name FROM information_schema.views WHERE table_schema = 'mart' "
+                + "ORDER BY table_name", String.class);
+        assertThat(views).contains("request", "request_phenomenon", "request_help_question", "request_support",
+                "monthly_requests_by_channel", "monthly_requests_by_requester");
+        for (String view : views) {
+            assertThat(query("SELECT * FROM mart." + view)).as(view).isNotEmpty();
+        }
+    }
+
+    @Test
+    void oneRowPerRequestWithEveryLabelAndPeriod() {
+        assertThat(query("SELECT request_id FROM mart.request ORDER BY request_id"))
+                .extracting(row -> row.get("request_id")).containsExactly("101", "102", "103", "104");
+
+        Map<String, String> closed = row("SELECT * FROM mart.request WHERE request_id = 101");
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("request_id", "101");
+        expected.put("request_count", "1");
+        expected.put("received_year", "2024");
+        expected.put("received_half_year", "1");
+        expected.put("received_half_year_label", "2024-H1");
+        expected.put("received_quarter", "1");
+        expected.put("received_quarter_label", "2024-Q1");
+        expected.put("received_month", "3");
+        expected.put("received_month_label", "2024-03");
+        expected.put("received_month_name_nl", "maart");
+        expected.put("received_month_name_en", "March");
+        expected.put("received_month_start", "2024-03-01");
+        expected.put("closed_year", "2024");
+        expected.put("closed_half_year", "1");
+        expected.put("closed_half_year_label", "2024-H1");
+        expected.put("closed_quarter", "2");
+        expected.put("closed_quarter_label", "2024-Q2");
+        expected.put("closed_month", "4");
+        expected.put("closed_month_label", "2024-04");
+        expected.put("closed_month_name_nl", "april");
+        expected.put("closed_month_name_en", "April");
+        expected.put("closed_month_start", "2024-04-01");
+        expected.put("status_code", "CLOSED");
+        expected.put("status_label_nl", "Afgesloten");
+        expected.put("status_label_en", "Closed");
+        expected.put("is_closed", "t");
+        expected.put("channel_code", "PHONE");
+        expected.put("channel_label_nl", "Telefoon");
+        expected.put("channel_label_en", "Phone");
+        expected.put("channel_group_code", "PHONE");
+        expected.put("channel_group_label_nl", "Telefoon");
+        expected.put("channel_group_label_en", "Phone");
+        expected.put("requester_type_code", "PROFESSIONAL");
+        expected.put("requester_type_label_nl", "Professional");
+        expected.put("requester_type_label_en", "Professional");
+        expected.put("work_domain_code", "EDUCATION");
+        expected.put("work_domain_label_nl", "Onderwijs");
+        expected.put("work_domain_label_en", "Education");
+        expected.put("follow_up_code", "CONSULTATION");
+        expected.put("follow_up_label_nl", "Consultatie");
+        expected.put("follow_up_label_en", "Consultation");
+        expected.put("conversations", "2");
+        expected.put("days_to_close", "18");
+        assertEquals(expected, closed);
+
+        Map<String, String> open = row("SELECT * FROM mart.request WHERE request_id = 102");
+        assertThat(open).containsEntry("received_month_label", "2024-03").containsEntry("is_closed", "f")
+                .containsEntry("status_label_nl", "Open").containsEntry("status_label_en", "Open")
+                .containsEntry("channel_label_nl", "E-mail").containsEntry("channel_group_label_en", "Email")
+                .containsEntry("requester_type_code", "CITIZEN").containsEntry("requester_type_label_nl", "Burger")
+                .containsEntry("requester_type_label_en", "Citizen").containsEntry("work_domain_code", "NOT_APPLICABLE")
+                .containsEntry("follow_up_code", "NOT_APPLICABLE").containsEntry("conversations", null)
+                .containsEntry("days_to_close", null);
+        for (String period : List.of("year", "half_year", "half_year_label", "quarter", "quarter_label", "month",
+                "month_label", "month_name_nl", "month_name_en", "month_start")) {
+            assertThat(open).containsEntry("closed_" + period, null);
+        }
+
+        assertThat(row("SELECT * FROM mart.request WHERE request_id = 103")).containsEntry("received_half_year_label", "2024-H2")
+                .containsEntry("received_quarter_label", "2024-Q3").containsEntry("channel_code", "CHAT")
+                .containsEntry("work_domain_label_nl", "Veiligheidsdomein").containsEntry("follow_up_label_en", "Additional support")
+                .containsEntry("days_to_close", "9");
+        assertThat(row("SELECT * FROM mart.request WHERE request_id = 104")).containsEntry("status_label_nl", "In behandeling")
+                .containsEntry("channel_label_en", "In person").containsEntry("channel_group_code", "OTHER")
+                .containsEntry("channel_group_label_nl", "Anders").containsEntry("channel_group_label_en", "Other")
+                .containsEntry("requester_type_code", "PROFESSIONAL").containsEntry("work_domain_code", "UNKNOWN");
+    }
+
+    @Test
+    void oneRowPerRequestAndPhenomenonHelpQuestionAndSupport() {
+        assertThat(query("SELECT * FROM mart.request_phenomenon ORDER BY request_id, phenomenon_code")).containsExactly(
+                Map.of("request_id", "101", "phenomenon_code", "JIHADISM", "phenomenon_label_nl", "Jihadisme", "phenomenon_label_en", "Jihadism"),
+                Map.of("request_id", "101", "phenomenon_code", "RIGHT_WING", "phenomenon_label_nl", "Rechts-extremisme", "phenomenon_label_en", "Right-wing extremism"),
+                Map.of("request_id", "102", "phenomenon_code", "UNKNOWN", "phenomenon_label_nl", "Onbekend", "phenomenon_label_en", "Unknown"),
+                Map.of("request_id", "103", "phenomenon_code", "CONSPIRACY", "phenomenon_label_nl", "Complotdenken", "phenomenon_label_en", "Conspiracy thinking"),
+                Map.of("request_id", "104", "phenomenon_code", "OTHER", "phenomenon_label_nl", "Overig", "phenomenon_label_en", "Other"));
+        assertThat(query("SELECT request_id, help_question_code, help_question_label_nl FROM mart.request_help_question "
+                + "ORDER BY request_id, help_question_code")).containsExactly(
+                Map.of("request_id", "101", "help_question_code", "IS_CONCERNING", "help_question_label_nl", "Is de situatie zorgelijk?"),
+                Map.of("request_id", "102", "help_question_code", "UNKNOWN", "help_question_label_nl", "Onbekend"),
+                Map.of("request_id", "103", "help_question_code", "HELP_OR_REFER", "help_question_label_nl", "Kunnen jullie mij helpen of doorverwijzen?"),
+                Map.of("request_id", "103", "help_question_code", "STAY_IN_CONTACT", "help_question_label_nl", "Hoe blijf ik in gesprek of contact?"),
+                Map.of("request_id", "104", "help_question_code", "INFORMATION", "help_question_label_nl", "Informatievraag"));
+        assertThat(query("SELECT * FROM mart.request_support ORDER BY request_id, support_code")).containsExactly(
+                Map.of("request_id", "103", "support_code", "FAMILY", "support_label_nl", "Familieondersteuning", "support_label_en", "Family support"),
+                Map.of("request_id", "103", "support_code", "FORSA", "support_label_nl", "Individuele begeleiding (Forsa)", "support_label_en", "Individual guidance (Forsa)"));
+    }
+
+    @Test
+    void monthlyCountsByChannelAndByRequester() {
+        assertThat(query("SELECT received_month_label, received_month_start, channel_code, channel_label_nl, requests, closed_requests "
+                + "FROM mart.monthly_requests_by_channel ORDER BY received_month_label, channel_code")).containsExactly(
+                Map.of("received_month_label", "2024-03", "received_month_start", "2024-03-01", "channel_code", "EMAIL",
+                        "channel_label_nl", "E-mail", "requests", "1", "closed_requests", "0"),
+                Map.of("received_month_label", "2024-03", "received_month_start", "2024-03-01", "channel_code", "IN_PERSON",
+                        "channel_label_nl", "Persoonlijk", "requests", "1", "closed_requests", "0"),
+                Map.of("received_month_label", "2024-03", "received_month_start", "2024-03-01", "channel_code", "PHONE",
+                        "channel_label_nl", "Telefoon", "requests", "1", "closed_requests", "1"),
+                Map.of("received_month_label", "2024-07", "received_month_start", "2024-07-01", "channel_code", "CHAT",
+                        "channel_label_nl", "Chat", "requests", "1", "closed_requests", "1"));
+        assertThat(query("SELECT received_month_label, requester_type_code, work_domain_code, work_domain_label_en, requests, closed_requests "
+                + "FROM mart.monthly_requests_by_requester ORDER BY received_month_label, requester_type_code, work_domain_code")).containsExactly(
+                Map.of("received_month_label", "2024-03", "requester_type_code", "CITIZEN", "work_domain_code", "NOT_APPLICABLE",
+                        "work_domain_label_en", "Not applicable", "requests", "1", "closed_requests", "0"),
+                Map.of("received_month_label", "2024-03", "requester_type_code", "PROFESSIONAL", "work_domain_code", "EDUCATION",
+                        "work_domain_label_en", "Education", "requests", "1", "closed_requests", "1"),
+                Map.of("received_month_label", "2024-03", "requester_type_code", "PROFESSIONAL", "work_domain_code", "UNKNOWN",
+                        "work_domain_label_en", "Unknown", "requests", "1", "closed_requests", "0"),
+                Map.of("received_month_label", "2024-07", "requester_type_code", "PROFESSIONAL", "work_domain_code", "SECURITY",
+                        "work_domain_label_en", "Security", "requests", "1", "closed_requests", "1"));
+    }
+
+    @Test
+    void nothingInMartLeadsBackToAPersonOrASourceRow() {
+        List<Map<String, String>> suspicious = query("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = 'mart' AND (data_type = 'bytea' OR data_type LIKE 'timestamp%' OR column_name ~ "
+                + "'pseudonym|source|file|line|modified|number|melder|betrokkene|toelichting|full_date|^received_date$|^closed_date$')");
+        assertThat(suspicious).isEmpty();
+        // …and no view text mentions them either (a column could be renamed on the way).
+        assertThat(owner.queryForList("SELECT viewname FROM pg_views WHERE schemaname = 'mart' "
+                + "AND definition ~ 'request_pseudonym|source_file_id|source_line|last_modified|full_date'", String.class)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Everything outside mart is refused, and so is every write
+
+    @Test
+    void readingAnyObjectOutsideMartIsRefused() {
+        List<String> outside = owner.queryForList("SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') "
+                + "AND n.nspname NOT IN ('mart', 'pg_catalog', 'information_schema', 'pg_toast') ORDER BY 1", String.class);
+        assertThat(outside).contains("etl.pseudonym_key", "etl.reject", "etl.source_file", "etl.request_version",
+                "etl.flyway_schema_history", "dw.fact_request", "dw.dim_date", "dw.bridge_request_phenomenon",
+                "staging.request_row", "batch.batch_job_execution");
+        for (String relation : outside) {
+            assertRefused("SELECT * FROM " + relation + " LIMIT 1");
+        }
+        // Nor through the catalog: statistics and the request pseudonym's most common values stay hidden.
+        assertRefused("SELECT * FROM pg_catalog.pg_statistic LIMIT 1");
+        assertThat(query("SELECT attname FROM pg_stats WHERE schemaname = 'dw'")).isEmpty();
+    }
+
+    @Test
+    void everyWriteIsRefused() {
+        long facts = owner.queryForObject("SELECT count(*) FROM dw.fact_request", Long.class);
+        List<String> views = owner.queryForList("SELECT table_name FROM information_schema.views WHERE table_schema = 'mart'", String.class);
+        for (String view : views) {
+            assertThat(owner.queryForObject("SELECT has_table_privilege(?, ?, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')",
+                    Boolean.class, user, "mart." + view)).as(view).isFalse();
+            assertFails("INSERT INTO mart." + view + " DEFAULT VALUES");
+            assertFails("UPDATE mart." + view + " SET " + (view.startsWith("monthly") ? "received_year" : "request_id") + " = NULL");
+            assertFails("DELETE FROM mart." + view);
+            assertFails("TRUNCATE mart." + view);
+            assertRefused("ALTER VIEW mart." + view + " RENAME TO x");
+            assertRefused("COMMENT ON VIEW mart." + view + " IS 'x'");
+            assertRefused("DROP VIEW mart." + view);
+        }
+        assertRefused("INSERT INTO dw.fact_request (request_pseudonym) VALUES ('\\x09')");
+        assertRefused("UPDATE dw.dim_channel SET label_en = 'x'");
+        assertRefused("DELETE FROM etl.reject");
+        assertRefused("TRUNCATE staging.request_row");
+        assertRefused("SELECT nextval('dw.fact_request_request_key_seq')");
+        assertRefused("CREATE TABLE mart.scratch (x int)");
+        assertRefused("CREATE VIEW mart.scratch AS SELECT 1 AS x");
+        assertRefused("CREATE TABLE public.scratch (x int)");
+        assertRefused("CREATE TABLE scratch (x int)");
+        assertRefused("CREATE TEMP TABLE scratch (x int)");
+        assertRefused("CREATE FUNCTION pg_temp.scratch() RETURNS int LANGUAGE sql AS 'SELECT 1'");
+        assertRefused("CREATE SCHEMA scratch");
+        assertRefused("SELECT lo_create(0)");
+        assertRefused("SELECT lo_from_bytea(0, '\\x00')");
+        assertRefused("COPY (SELECT 1) TO '/tmp/warehouse-reader-copy'");
+        assertRefused("SET ROLE postgres");
+        assertEquals(facts, owner.queryForObject("SELECT count(*) FROM dw.fact_request", Long.class));
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    private static void assertRefused(String sql) {
+        assertThatThrownBy(() -> execute(sql)).as(sql).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).as(sql + ": " + e.getMessage()).isEqualTo("42501"));
+    }
+
+    /** Refused for want of the privilege, or because the view cannot take writes at all: either way, nothing is written. */
+    private static void assertFails(String sql) {
+        assertThatThrownBy(() -> execute(sql)).as(sql).isInstanceOf(SQLException.class);
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Statement s = reader.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static Map<String, String> row(String sql) {
+        List<Map<String, String>> rows = query(sql);
+        assertEquals(1, rows.size(), sql);
+        return rows.get(0);
+    }
+
+    /** Rows as text, the way a BI tool would show them (booleans as t/f, dates as yyyy-mm-dd). */
+    private static List<Map<String, String>> query(String sql) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    String value = rs.getString(i);
+                    row.put(meta.getColumnLabel(i), value);
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(sql + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+}
