@@ -267,9 +267,43 @@ COMMENT ON COLUMN mart.monthly_requests_by_requester.requests IS 'Number of requ
 COMMENT ON COLUMN mart.monthly_requests_by_requester.closed_requests IS 'Of those, the number now closed.';
 
 ------------------------------------------------------------------------------------------------
--- Published cells of the period reports: mart.published_cell, over the publication register
--- (schema report), is added with the register itself.
+-- Published cells of the period reports, as readers of the workbooks saw them. The true count
+-- of a suppressed cell stays in report.published_cell, which this role cannot read.
 ------------------------------------------------------------------------------------------------
+
+CREATE OR REPLACE VIEW mart.published_cell AS
+SELECT p.publication_id,
+       p.definition_name,
+       p.period_label,
+       p.period_start,
+       p.period_end,
+       p.language,
+       p.written_at::date AS written_on,
+       c.table_id,
+       c.category,
+       c.status,
+       c.published_count,
+       c.published_percent,
+       CASE c.status WHEN 'published' THEN c.published_count::text
+                     WHEN 'primary' THEN '< ' || p.threshold
+                     ELSE '[c]' END AS shown_as
+FROM report.publication p
+JOIN report.published_cell c ON c.publication_id = p.publication_id;
+
+COMMENT ON VIEW mart.published_cell IS 'Every cell of every period report written, as it was published (suppressed cells without their count). One row per publication, table and category.';
+COMMENT ON COLUMN mart.published_cell.publication_id IS 'The publication (one written report) the cell belongs to.';
+COMMENT ON COLUMN mart.published_cell.definition_name IS 'The report definition (jobs/reports/<name>.yml), e.g. helpline.';
+COMMENT ON COLUMN mart.published_cell.period_label IS 'The reporting period as written, e.g. 2024-H1.';
+COMMENT ON COLUMN mart.published_cell.period_start IS 'First day of the period (requests received from).';
+COMMENT ON COLUMN mart.published_cell.period_end IS 'Last day of the period (requests received until), inclusive.';
+COMMENT ON COLUMN mart.published_cell.language IS 'Language of the workbook: nl or en.';
+COMMENT ON COLUMN mart.published_cell.written_on IS 'The day the report was written.';
+COMMENT ON COLUMN mart.published_cell.table_id IS 'The table of the report, e.g. requester, first_contact.';
+COMMENT ON COLUMN mart.published_cell.category IS 'The row of the table: a code of the contract, e.g. PROFESSIONAL, PHONE; TOTAL for the total.';
+COMMENT ON COLUMN mart.published_cell.status IS 'published, primary (a small count shown as < threshold) or secondary (hidden as [c] to protect a small count).';
+COMMENT ON COLUMN mart.published_cell.published_count IS 'The count as published; empty when suppressed.';
+COMMENT ON COLUMN mart.published_cell.published_percent IS 'The percentage of the table''s base as published; empty when suppressed or not shown.';
+COMMENT ON COLUMN mart.published_cell.shown_as IS 'What the workbook shows: the count, < 5 or [c].';
 
 -- Last, so that it covers every view above, new ones included.
 GRANT USAGE ON SCHEMA mart TO warehouse_reader;

@@ -48,6 +48,13 @@ class WarehouseReaderTest {
             INSERT INTO dw.bridge_request_phenomenon VALUES (101, 1), (101, 2), (102, 0), (103, 5), (104, 7);
             INSERT INTO dw.bridge_request_help_question VALUES (101, 1), (102, 0), (103, 3), (103, 2), (104, 4);
             INSERT INTO dw.bridge_request_support VALUES (103, 1), (103, 2);
+            INSERT INTO report.publication (publication_id, definition_name, period_label, period_start, period_end, language,
+                threshold, file_name, file_sha256, audit_passed, cells_suppressed, count_suppressed)
+            OVERRIDING SYSTEM VALUE VALUES (1, 'helpline', '2024-H1', '2024-01-01', '2024-06-30', 'nl', 5, 'helpline-2024-H1.xlsx', 'ab', true, 2, 9);
+            INSERT INTO report.published_cell VALUES
+                (1, 'total', 'TOTAL', 'published', 12, 100.0, 12),
+                (1, 'requester', 'PROFESSIONAL', 'secondary', NULL, NULL, 9),
+                (1, 'requester', 'CITIZEN', 'primary', NULL, NULL, 3);
             """;
 
     private static TestDatabase db;
@@ -236,6 +243,16 @@ class WarehouseReaderTest {
                         "work_domain_label_en", "Unknown", "requests", "1", "closed_requests", "0"),
                 Map.of("received_month_label", "2024-07", "requester_type_code", "PROFESSIONAL", "work_domain_code", "SECURITY",
                         "work_domain_label_en", "Security", "requests", "1", "closed_requests", "1"));
+    }
+
+    @Test
+    void publishedCellsShowWhatReadersSawAndNeverASuppressedCount() {
+        assertThat(query("SELECT table_id, category, status, coalesce(published_count::text, 'null') AS published_count, shown_as FROM mart.published_cell ORDER BY table_id, category"))
+                .containsExactly(
+                        Map.of("table_id", "requester", "category", "CITIZEN", "status", "primary", "published_count", "null", "shown_as", "< 5"),
+                        Map.of("table_id", "requester", "category", "PROFESSIONAL", "status", "secondary", "published_count", "null", "shown_as", "[c]"),
+                        Map.of("table_id", "total", "category", "TOTAL", "status", "published", "published_count", "12", "shown_as", "12"));
+        assertThat(query("SELECT * FROM mart.published_cell")).allSatisfy(row -> assertThat(row).doesNotContainKey("true_count"));
     }
 
     @Test
