@@ -91,8 +91,10 @@ final class ReportFiles {
         List<ChangedCell> changed = changes.stream()
                 .map(c -> new ChangedCell(c.table(), c.category(), c.before(), c.now())).toList();
         String source = en
-                ? asOf.filesLoaded() + " export files loaded, the last on " + asOf.lastLoad() + "; newest request version " + asOf.newestVersion()
-                : asOf.filesLoaded() + " exportbestanden geladen, het laatste op " + asOf.lastLoad() + "; nieuwste versie van een verzoek " + asOf.newestVersion();
+                ? asOf.filesLoaded() + " export files of the case system loaded, the last on " + minutes(asOf.lastLoad())
+                        + "; the newest change to a request is of " + minutes(asOf.newestVersion())
+                : asOf.filesLoaded() + " exportbestanden van het registratiesysteem geladen, het laatste op " + minutes(asOf.lastLoad())
+                        + "; de nieuwste wijziging van een verzoek is van " + minutes(asOf.newestVersion());
         // An empty warehouse has no newest version; the period's end stands in, so output stays reproducible.
         java.time.LocalDateTime dataAsOf = asOf.newestVersion() != null ? asOf.newestVersion() : report.period().end().atStartOfDay();
         return new ReportDocument(definition.name(), definition.title(language), report.period().fileLabel(),
@@ -100,6 +102,10 @@ final class ReportFiles {
                 en ? Language.EN : Language.NL, definition.contact(), source, dataAsOf,
                 notes, tables, new AuditStatement(report.audit().passed(), auditText(report, en)), changed,
                 definition.charts().stream().map(ChartSpec::auto).toList());
+    }
+
+    private static String minutes(java.time.LocalDateTime t) {
+        return t == null ? "-" : t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
     private static int addNote(List<Note> notes, String text) {
@@ -126,11 +132,18 @@ final class ReportFiles {
         if (dimension.equals("total")) {
             return en ? "Number of closed requests." : "Aantal afgesloten verzoeken.";
         }
-        String restriction = table.definition().where().isEmpty() ? ""
-                : en ? " (" + String.join(", ", table.definition().where().values()).toLowerCase(Locale.ROOT) + " only)"
-                     : " (alleen " + String.join(", ", table.definition().where().values()).toLowerCase(Locale.ROOT) + ")";
-        return en ? "Requests by category" + restriction + "; percentages of the table's base."
-                  : "Verzoeken per categorie" + restriction + "; percentages van het totaal van de tabel.";
+        StringBuilder restriction = new StringBuilder();
+        for (String value : table.definition().where().values()) {
+            restriction.append(switch (value) {
+                case "PROFESSIONAL" -> en ? " of professionals" : " van professionals";
+                case "CITIZEN" -> en ? " of citizens" : " van burgers";
+                case "ADDITIONAL" -> en ? " with additional support" : " met aanvullende ondersteuning";
+                case "CONSULTATION" -> en ? " with a consultation" : " met een consultatie";
+                default -> " (" + value.toLowerCase(Locale.ROOT) + ")";
+            });
+        }
+        return en ? "Requests" + restriction + " by category; percentages of the table's base."
+                  : "Verzoeken" + restriction + " per categorie; percentages van het totaal van de tabel.";
     }
 
     private static String auditText(ProtectedReport report, boolean en) {
