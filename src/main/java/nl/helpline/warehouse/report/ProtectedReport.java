@@ -10,6 +10,9 @@ import nl.helpline.warehouse.disclosure.InformationLoss;
  * A period report after disclosure control: what will be published, cell by cell. Holds the
  * true counts only so the register can keep them; {@link Row#publishedCount()} and
  * {@link Row#publishedPercent()} are what readers see.
+ *
+ * @param zerosHidden the report could only be protected by treating zeros as sensitive too,
+ *                    although its definition publishes them
  */
 public record ProtectedReport(
         ReportDefinition definition,
@@ -17,7 +20,8 @@ public record ProtectedReport(
         List<Table> tables,
         AuditReport audit,
         InformationLoss informationLoss,
-        List<String> linkedPublications) {
+        List<String> linkedPublications,
+        boolean zerosHidden) {
 
     public ProtectedReport {
         tables = List.copyOf(tables);

@@ -55,6 +55,12 @@ final class ReportFiles {
         int unknownDomain = addNote(notes, en
                 ? "Professionals whose work domain was not registered are counted under 'Unknown'."
                 : "Professionals van wie het werkterrein niet is geregistreerd, staan onder 'Onbekend'.");
+        if (report.zerosHidden()) {
+            int t = definition.threshold();
+            addNote(notes, en
+                    ? "In this report zeros are also shown as < " + t + ": with zeros shown, a small count could have been worked out."
+                    : "In dit rapport staat ook een 0 als < " + t + ": met zichtbare nullen was een klein aantal af te leiden geweest.");
+        }
         if (!report.linkedPublications().isEmpty()) {
             addNote(notes, en
                     ? "The withheld counts were chosen together with earlier publications of overlapping periods ("
@@ -157,11 +163,11 @@ final class ReportFiles {
                         + " more as [c]. An exact integer check of everything this workbook publishes"
                         + (report.linkedPublications().isEmpty() ? "" : " and the earlier publications it overlaps with")
                         + " confirms that each withheld small count can still be anything from "
-                        + (report.definition().zerosSensitive() ? 0 : 1) + " to " + (t - 1) + "."
+                        + (report.definition().zerosSensitive() || report.zerosHidden() ? 0 : 1) + " to " + (t - 1) + "."
                 : "Geslaagd. " + primary + " aantallen kleiner dan " + t + " staan als < " + t + " en nog " + secondary
                         + " als [c]. Een exacte controle met gehele getallen van alles wat deze werkmap publiceert"
                         + (report.linkedPublications().isEmpty() ? "" : " en de eerdere publicaties waarmee ze overlapt")
                         + " bevestigt dat elk niet getoond klein aantal nog alles van "
-                        + (report.definition().zerosSensitive() ? 0 : 1) + " tot en met " + (t - 1) + " kan zijn.";
+                        + (report.definition().zerosSensitive() || report.zerosHidden() ? 0 : 1) + " tot en met " + (t - 1) + " kan zijn.";
     }
 }

@@ -17,6 +17,7 @@ import nl.helpline.warehouse.disclosure.PriorCell;
 import nl.helpline.warehouse.disclosure.Relation;
 import nl.helpline.warehouse.disclosure.SecondarySuppression;
 import nl.helpline.warehouse.disclosure.SuppressionPattern;
+import nl.helpline.warehouse.disclosure.UnprotectableException;
 
 /**
  * Turns a period's true counts into what may be published: builds the disclosure problem a
@@ -59,13 +60,24 @@ public final class ReportProtection {
             }
         }
 
-        DisclosureProblem problem = DisclosureProblem.of(cells, relations, definition.threshold(), definition.zerosSensitive());
+        boolean zerosSensitive = definition.zerosSensitive();
         List<String> linked = new ArrayList<>();
-        for (EarlierPublication p : earlier) {
-            problem = link(problem, relations, values, p, period, linked);
+        DisclosureProblem problem = problem(cells, relations, values, definition, period, earlier, zerosSensitive, linked);
+        SuppressionPattern pattern;
+        try {
+            pattern = SecondarySuppression.protect(problem);
+        } catch (UnprotectableException e) {
+            if (zerosSensitive) {
+                throw e;
+            }
+            // A published 0 beside small counts can pin them down (a small total split into small
+            // parts and zeros is at least the number of non-zero parts). Hiding zeros too is then
+            // the only way to publish; the report says so.
+            zerosSensitive = true;
+            linked.clear();
+            problem = problem(cells, relations, values, definition, period, earlier, true, linked);
+            pattern = SecondarySuppression.protect(problem);
         }
-
-        SuppressionPattern pattern = SecondarySuppression.protect(problem);
         AuditReport audit = DisclosureAudit.audit(problem, pattern);
         if (!audit.passed()) {
             throw new DisclosureViolationException(audit);
@@ -84,7 +96,18 @@ public final class ReportProtection {
             }
             tables.add(new ProtectedReport.Table(table.table(), rows, base, additive.get(table.table().id()), percentages));
         }
-        return new ProtectedReport(definition, period, tables, audit, pattern.informationLoss(), linked);
+        return new ProtectedReport(definition, period, tables, audit, pattern.informationLoss(), linked,
+                zerosSensitive && !definition.zerosSensitive());
+    }
+
+    private static DisclosureProblem problem(List<Cell> cells, List<Relation> relations, Map<String, Long> values,
+                                             ReportDefinition definition, Period period, List<EarlierPublication> earlier,
+                                             boolean zerosSensitive, List<String> linked) {
+        DisclosureProblem problem = DisclosureProblem.of(cells, relations, definition.threshold(), zerosSensitive);
+        for (EarlierPublication p : earlier) {
+            problem = link(problem, relations, values, p, period, linked);
+        }
+        return problem;
     }
 
     static String cellId(String table, String category) {
