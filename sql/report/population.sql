@@ -1,5 +1,8 @@
 -- The report's population: requests received in the period, in the wanted status, through a
 -- channel the definition does not exclude; one row per request with its single-valued codes.
+-- Several reports may be made in one transaction (the nightly run): start afresh each time.
+DROP TABLE IF EXISTS report_population;
+
 CREATE TEMP TABLE report_population (
     request_key         bigint PRIMARY KEY,
     first_contact       text NOT NULL,
