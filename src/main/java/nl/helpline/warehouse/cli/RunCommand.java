@@ -55,7 +55,7 @@ final class RunCommand implements Command {
                   --example        first copy the committed example exports into the inbox
                 """ + WarehouseSession.DATABASE_HELP + """
 
-                Exit codes: 0 done, 1 done but rows or files rejected, 2 usage, 3 failed
+                Exit codes: 0 done, 1 done but rows, files or reports rejected, 2 usage, 3 failed
                 (run it again, or `restart`, once the cause is fixed), 4 another run holds the warehouse.
                 """;
     }
@@ -100,6 +100,9 @@ final class RunCommand implements Command {
         if (!result.reportsWritten().isEmpty()) {
             out.println("reports: " + result.reportsWritten());
         }
+        if (!result.reportsRefused().isEmpty()) {
+            out.println("reports NOT written (cannot be protected with the data of the period): " + result.reportsRefused());
+        }
         if (!result.purged().isEmpty()) {
             out.println("purged: " + result.purged());
         }
@@ -111,6 +114,6 @@ final class RunCommand implements Command {
             err.println("Everything committed before the failure stays; run again (or `restart`) to resume this night.");
             return ExitCode.FAILED;
         }
-        return result.load().anythingRejected() ? ExitCode.DONE_WITH_REJECTS : ExitCode.OK;
+        return result.load().anythingRejected() || !result.reportsRefused().isEmpty() ? ExitCode.DONE_WITH_REJECTS : ExitCode.OK;
     }
 }

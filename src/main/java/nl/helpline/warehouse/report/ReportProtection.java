@@ -60,6 +60,11 @@ public final class ReportProtection {
             }
         }
 
+        if (values.values().stream().allMatch(v -> v == 0)) {
+            // A period without requests: every cell is 0, no one can be recognised in it, and
+            // linking it to earlier publications would only ask the audit to enumerate zeros.
+            earlier = List.of();
+        }
         boolean zerosSensitive = definition.zerosSensitive();
         List<String> linked = new ArrayList<>();
         DisclosureProblem problem = problem(cells, relations, values, definition, period, earlier, zerosSensitive, linked);

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import nl.helpline.warehouse.disclosure.DisclosureViolationException;
 import nl.helpline.warehouse.report.Period;
 import nl.helpline.warehouse.report.ReportService;
 import nl.helpline.warehouse.warehouse.SqlFiles;
@@ -40,6 +41,7 @@ public class NightlyJobConfiguration {
     static final String OUTBOX = "out";
     static final String REPORTS_WRITTEN = "reports.written";
     static final String PURGED = "purged";
+    static final String REPORTS_REFUSED = "reports.refused";
 
     private static final Logger log = LoggerFactory.getLogger(NightlyJobConfiguration.class);
 
@@ -57,13 +59,23 @@ public class NightlyJobConfiguration {
             LocalDate night = LocalDate.parse(parameters.getString(NIGHT));
             Path outbox = Path.of(parameters.getString(OUTBOX));
             List<String> written = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
             for (DueReports.Due due : DueReports.on(night, settings.graceDays(), settings.definitions(),
                     (definition, period) -> finalWritten(jdbc, definition, period, settings.graceDays()))) {
-                ReportService.Written w = reports.write(due.definition(), due.period(), null, outbox);
-                written.add(w.workbook().getFileName() + (due.finalVersion() ? " (final)" : ""));
-                log.info("Wrote {}{}: {}", w.workbook(), due.finalVersion() ? " (final version)" : "", w.report().informationLoss());
+                try {
+                    ReportService.Written w = reports.write(due.definition(), due.period(), null, outbox);
+                    written.add(w.workbook().getFileName() + (due.finalVersion() ? " (final)" : ""));
+                    log.info("Wrote {}{}: {}", w.workbook(), due.finalVersion() ? " (final version)" : "", w.report().informationLoss());
+                } catch (DisclosureViolationException e) {
+                    // The data of this period cannot be published safely (too few requests); running
+                    // again would not change that, so the night goes on and says so.
+                    String first = e.getMessage().lines().findFirst().orElse("");
+                    refused.add(due.definition() + " " + due.period().label() + ": " + first);
+                    log.warn("Not written: {} {}: the disclosure audit cannot be satisfied ({})", due.definition(), due.period().label(), first);
+                }
             }
             context.getStepContext().getStepExecution().getExecutionContext().put(REPORTS_WRITTEN, String.join(", ", written));
+            context.getStepContext().getStepExecution().getExecutionContext().put(REPORTS_REFUSED, String.join("; ", refused));
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }

@@ -47,7 +47,7 @@ public final class NightlyRunner {
 
     /** What a run did, over every execution of its job instance (a restarted night included). */
     public record NightResult(long jobExecutionId, LocalDate night, BatchStatus status, String failure,
-                              LoadSummary load, String reportsWritten, String purged, boolean resumed) {
+                              LoadSummary load, String reportsWritten, String reportsRefused, String purged, boolean resumed) {
         public boolean completed() {
             return status == BatchStatus.COMPLETED;
         }
@@ -90,9 +90,31 @@ public final class NightlyRunner {
         if (execution.getStatus().isRunning()) {
             log.warn("Run {} was left {} by a process that is gone; recovering it", execution.getId(), execution.getStatus());
             failed = jobOperator.recover(execution);
+        } else if (execution.getStatus() == BatchStatus.UNKNOWN || execution.getEndTime() == null) {
+            // The database went away under the run, so Spring Batch could not record how it ended
+            // (UNKNOWN, no end time) and would refuse to restart it. It failed: say so, then restart.
+            log.warn("Run {} ended as {} without an end (its database went away); marking it failed", execution.getId(), execution.getStatus());
+            failed = markFailed(execution);
         }
         JobExecution restarted = jobOperator.restart(failed);
         return result(restarted, true);
+    }
+
+    private JobExecution markFailed(JobExecution execution) {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN || step.getEndTime() == null) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED);
+                step.setEndTime(now);
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED.addExitDescription("its database went away during the run"));
+        execution.setEndTime(now);
+        jobRepository.update(execution);
+        return jobRepository.getJobExecution(execution.getId());
     }
 
     private Optional<JobExecution> newestExecution(String jobName) {
@@ -108,10 +130,11 @@ public final class NightlyRunner {
             files.addAll(loadRunner.summary(e.getId()).files());
         }
         String reports = stepContext(executions, "writeReports", NightlyJobConfiguration.REPORTS_WRITTEN);
+        String refused = stepContext(executions, "writeReports", NightlyJobConfiguration.REPORTS_REFUSED);
         String purged = stepContext(executions, "purge", NightlyJobConfiguration.PURGED);
         LoadRunner.LoadResult load = loadRunner.result(execution);
         return new NightResult(execution.getId(), LocalDate.parse(execution.getJobParameters().getString(NightlyJobConfiguration.NIGHT)),
-                execution.getStatus(), load.failure(), LoadSummary.of(execution.getId(), files), reports, purged, resumed);
+                execution.getStatus(), load.failure(), LoadSummary.of(execution.getId(), files), reports, refused, purged, resumed);
     }
 
     private String stepContext(List<JobExecution> executions, String step, String key) {
