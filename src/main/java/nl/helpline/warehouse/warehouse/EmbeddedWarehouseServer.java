@@ -64,6 +64,8 @@ public final class EmbeddedWarehouseServer implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
+                    // Closed with the application context, after a running job was stopped (not before).
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "40")
                     .setServerConfig("shared_buffers", "256MB")
