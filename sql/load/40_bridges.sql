@@ -10,21 +10,21 @@ DELETE FROM dw.bridge_request_support b USING winner_request r WHERE b.request_k
 
 -- A blank Verschijningsvormen means "unknown": the request still counts, under UNKNOWN.
 INSERT INTO dw.bridge_request_phenomenon (request_key, phenomenon_key)
-SELECT DISTINCT r.request_key, coalesce(p.phenomenon_key, 0)
+SELECT r.request_key, coalesce(p.phenomenon_key, 0)
 FROM winner_request r
 CROSS JOIN LATERAL unnest(CASE WHEN cardinality(r.phenomenon_codes) = 0 THEN ARRAY['UNKNOWN']
                                ELSE r.phenomenon_codes END) AS c(code)
 LEFT JOIN dw.dim_phenomenon p ON p.phenomenon_code = c.code;
 
 INSERT INTO dw.bridge_request_help_question (request_key, help_question_key)
-SELECT DISTINCT r.request_key, coalesce(h.help_question_key, 0)
+SELECT r.request_key, coalesce(h.help_question_key, 0)
 FROM winner_request r
 CROSS JOIN LATERAL unnest(CASE WHEN cardinality(r.help_question_codes) = 0 THEN ARRAY['UNKNOWN']
                                ELSE r.help_question_codes END) AS c(code)
 LEFT JOIN dw.dim_help_question h ON h.help_question_code = c.code;
 
 INSERT INTO dw.bridge_request_support (request_key, support_key)
-SELECT DISTINCT r.request_key, s.support_key
+SELECT r.request_key, s.support_key
 FROM winner_request r
 CROSS JOIN LATERAL unnest(r.support_codes) AS c(code)
 JOIN dw.dim_support s ON s.support_code = c.code;

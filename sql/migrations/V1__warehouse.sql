@@ -242,7 +242,6 @@ CREATE TABLE dw.fact_request (
     source_line        bigint NOT NULL,
     request_count      smallint NOT NULL DEFAULT 1   -- additive measure for BI tools
 );
-CREATE INDEX fact_request_received_idx ON dw.fact_request (received_date_key);
 CREATE INDEX fact_request_closed_idx ON dw.fact_request (closed_date_key);
 
 CREATE TABLE dw.bridge_request_phenomenon (
