@@ -133,7 +133,11 @@ class NightlyRunTest {
         String database = db.url().replaceAll(".*/([^/?]+).*", "$1");
         try (Connection admin = DriverManager.getConnection(db.url().replace("/" + database, "/postgres"), "postgres", "");
              Statement s = admin.createStatement()) {
-            Thread.sleep(2_500);
+            // Pull the plug once the run is under way (its job execution exists), and keep pulling.
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!run.isDone() && System.currentTimeMillis() < deadline && !runStarted(db)) {
+                Thread.sleep(20);
+            }
             while (!run.isDone()) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "' AND pid <> pg_backend_pid()");
                 Thread.sleep(200);
@@ -147,6 +151,14 @@ class NightlyRunTest {
         assertThat(next.exitCode()).as(next.toString()).isEqualTo(ExitCode.OK);
         assertThat(nl.helpline.warehouse.load.WarehouseStateForTests.state(db.jdbc()))
                 .isEqualTo(nl.helpline.warehouse.load.WarehouseStateForTests.state(reference.jdbc()));
+    }
+
+    private static boolean runStarted(TestDatabase db) {
+        try {
+            return db.jdbc().queryForObject("SELECT count(*) FROM batch.batch_job_execution WHERE status = 'STARTED'", Long.class) > 0;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
     }
 
     private static boolean firstFileCommitted(TestDatabase db) {
