@@ -3,15 +3,12 @@ package nl.helpline.warehouse.schedule;
 import static nl.helpline.warehouse.support.ExportCsv.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.helpline.warehouse.cli.ExitCode;
-import nl.helpline.warehouse.cli.Main;
 import nl.helpline.warehouse.generate.ExportGenerator;
 import nl.helpline.warehouse.generate.GeneratorSpec;
 import nl.helpline.warehouse.support.Cli;
 import nl.helpline.warehouse.support.ExportCsv;
+import nl.helpline.warehouse.support.SecondJvm;
 import nl.helpline.warehouse.support.TestDatabase;
 import nl.helpline.warehouse.warehouse.WarehouseLock;
 
@@ -96,9 +93,10 @@ class NightlyRunTest {
 
         TestDatabase db = TestDatabase.create();
         Path inbox = bigExports(work.resolve("inbox"));
-        Process child = startRun(db, inbox, work.resolve("out"));
-        // Kill while it loads: once the first file has committed, or after a few seconds at most.
-        long deadline = System.currentTimeMillis() + 15_000;
+        Process child = SecondJvm.start(db, inbox.resolveSibling("child.log"), "run", "--inbox", inbox.toString(),
+                "--out", work.resolve("out").toString(), "--night", "2024-05-01");
+        // Kill while it loads: once the first of its two files has committed.
+        long deadline = System.currentTimeMillis() + 60_000;
         while (child.isAlive() && System.currentTimeMillis() < deadline && !firstFileCommitted(db)) {
             Thread.sleep(50);
         }
@@ -167,17 +165,5 @@ class NightlyRunTest {
         } catch (RuntimeException notMigratedYet) {
             return false;
         }
-    }
-
-    private static Process startRun(TestDatabase db, Path inbox, Path out) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--inbox", inbox.toString(), "--out", out.toString(), "--night", "2024-05-01", "--db-url", db.url()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File(inbox.resolveSibling("child.log").toString()));
-        builder.environment().put("WAREHOUSE_PSEUDONYM_KEY", TestDatabase.PSEUDONYM_KEY);
-        builder.environment().put("WAREHOUSE_DB_USER", "postgres");
-        return builder.start();
     }
 }
