@@ -49,10 +49,9 @@ public final class PseudonymKey {
                 new SecureRandom().nextBytes(random);
                 Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
                 Files.writeString(tmp, Base64.getEncoder().encodeToString(random) + "\n", StandardCharsets.UTF_8);
-                try {
+                // On a file system without POSIX permissions the directory's own permissions have to do.
+                if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system: the directory's own permissions have to do
                 }
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
