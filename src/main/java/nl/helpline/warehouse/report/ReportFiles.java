@@ -27,14 +27,15 @@ final class ReportFiles {
     }
 
     static void write(ProtectedReport report, String language, ReportService.DataAsOf asOf,
-                      List<PublicationRegister.ChangedCell> changes, Path workbook, Path cells) throws IOException {
-        ReportDocument document = document(report, language, asOf, changes);
+                      List<PublicationRegister.ChangedCell> changes, PublicationState state, Path workbook, Path cells)
+            throws IOException {
+        ReportDocument document = document(report, language, asOf, changes, state);
         WorkbookWriter.write(document, report.definition().threshold(), workbook);
         CellsCsvWriter.write(document, cells);
     }
 
     static ReportDocument document(ProtectedReport report, String language, ReportService.DataAsOf asOf,
-                                   List<PublicationRegister.ChangedCell> changes) {
+                                   List<PublicationRegister.ChangedCell> changes, PublicationState state) {
         boolean en = "en".equals(language);
         ReportDefinition definition = report.definition();
         List<Note> notes = new ArrayList<>();

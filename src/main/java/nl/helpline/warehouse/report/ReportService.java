@@ -63,7 +63,7 @@ public final class ReportService {
         Path tmpWorkbook = outDir.resolve("." + base + ".xlsx.tmp");
         Path tmpCells = outDir.resolve("." + base + ".cells.csv.tmp");
         try {
-            ReportFiles.write(report, lang, asOf, changes, tmpWorkbook, tmpCells);
+            ReportFiles.write(report, lang, asOf, changes, PublicationState.draft(false, null), tmpWorkbook, tmpCells);
             String sha256 = sha256(tmpWorkbook);
             long publicationId = transaction.execute(s -> register.record(report, lang, workbook.getFileName().toString(), sha256, asOf.newestVersion()));
             Files.move(tmpWorkbook, workbook, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
