@@ -305,6 +305,4 @@ COMMENT ON COLUMN mart.published_cell.published_count IS 'The count as published
 COMMENT ON COLUMN mart.published_cell.published_percent IS 'The percentage of the table''s base as published; empty when suppressed or not shown.';
 COMMENT ON COLUMN mart.published_cell.shown_as IS 'What the workbook shows: the count, < 5 or [c].';
 
--- Last, so that it covers every view above, new ones included.
-GRANT USAGE ON SCHEMA mart TO warehouse_reader;
-GRANT SELECT ON ALL TABLES IN SCHEMA mart TO warehouse_reader;
+-- Who may read these views: R__roles_and_grants.sql (the analyst tier of this database).

@@ -48,7 +48,8 @@ public final class LoadRunner {
             return null;
         }
         return execution.getAllFailureExceptions().stream()
-                .map(LoadRunner::rootMessage)
+                // A full disk is said in plain words (and where), not as the SQL that hit it.
+                .map(e -> nl.helpline.warehouse.warehouse.DiskFull.explain(e).orElseGet(() -> rootMessage(e)))
                 .findFirst()
                 .orElse(execution.getExitStatus().getExitDescription());
     }

@@ -41,6 +41,11 @@ public final class Pseudonymizer {
         return mac.doFinal(requestNumber.trim().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Where the key came from ({@code WAREHOUSE_PSEUDONYM_KEY} or its file), for messages. */
+    public String keySource() {
+        return key.source();
+    }
+
     /** Identifies the key without revealing it, so a warehouse can refuse a different key. */
     public String fingerprint() {
         return HexFormat.of().formatHex(mac.doFinal(FINGERPRINT_INPUT.getBytes(StandardCharsets.UTF_8)));

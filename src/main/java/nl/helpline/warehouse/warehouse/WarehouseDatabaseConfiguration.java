@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +29,10 @@ public class WarehouseDatabaseConfiguration {
     HikariDataSource dataSource(WarehouseProperties properties, EmbeddedServerHolder embedded) {
         HikariConfig config = new HikariConfig();
         if (embedded.server() != null) {
+            // The application role, never the superuser (EmbeddedWarehouseServer).
             config.setJdbcUrl(embedded.server().jdbcUrl());
+            config.setUsername(embedded.server().username());
+            config.setPassword(embedded.server().password());
         } else {
             config.setJdbcUrl(properties.dbUrl());
             config.setUsername(properties.dbUser());
@@ -45,14 +49,16 @@ public class WarehouseDatabaseConfiguration {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new WarehouseUnavailableException("Cannot connect to the warehouse database at "
+            String diskFull = DiskFull.explain(e).orElse(null);
+            throw new WarehouseUnavailableException(diskFull != null ? diskFull : "Cannot connect to the warehouse database at "
                     + config.getJdbcUrl() + ": " + rootMessage(e), e);
         }
     }
 
+    /** Resolved (and for the embedded warehouse, created or found missing) before Flyway runs. */
     @Bean
-    PseudonymKey pseudonymKey(WarehouseProperties properties) {
-        return PseudonymKey.resolve(properties);
+    PseudonymKey pseudonymKey(WarehouseProperties properties, HikariDataSource dataSource) {
+        return PseudonymKey.resolve(properties, dataSource);
     }
 
     @Bean
@@ -60,9 +66,34 @@ public class WarehouseDatabaseConfiguration {
         return new Pseudonymizer(key);
     }
 
+    /**
+     * Flyway migrates only once the pseudonym key is known to be the warehouse's own: a wrong or
+     * too-short key is refused before anything in the database changes.
+     */
+    @Bean
+    FlywayMigrationStrategy keyCheckedMigration(Pseudonymizer pseudonymizer) {
+        return flyway -> {
+            PseudonymKeyCheck.beforeMigration(flyway.getConfiguration().getDataSource(), pseudonymizer);
+            try {
+                flyway.migrate();
+            } catch (RuntimeException e) {
+                String diskFull = DiskFull.explain(e).orElse(null);
+                if (diskFull != null) {
+                    throw new WarehouseUnavailableException(diskFull, e);
+                }
+                throw e;
+            }
+        };
+    }
+
     @Bean
     FlywayConfigurationCustomizer batchMetadataMigration() {
         return configuration -> configuration.javaMigrations(new BatchMetadataMigration());
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer readerAccessSettings() {
+        return configuration -> ReaderAccessSettings.validate(configuration.getPlaceholders());
     }
 
     private static String rootMessage(Throwable e) {

@@ -16,7 +16,6 @@ import nl.helpline.warehouse.support.Cli;
 import nl.helpline.warehouse.support.ExportCsv;
 import nl.helpline.warehouse.support.TestDatabase;
 import nl.helpline.warehouse.warehouse.EmbeddedWarehouseServer;
-import nl.helpline.warehouse.warehouse.WarehouseLock;
 
 /** Two runs never work on one warehouse at the same time, whichever way it is reached. */
 class ConcurrentRunsTest {
@@ -38,7 +37,8 @@ class ConcurrentRunsTest {
         try (Connection other = DriverManager.getConnection(db.url(), "postgres", "");
              Statement s = other.createStatement()) {
             s.execute("SET application_name = 'nightly run on ops-host'");
-            s.execute("SELECT pg_advisory_lock(" + WarehouseLock.LOCK_KEY + ")");
+            other.setAutoCommit(false);
+            s.execute("LOCK TABLE etl.run_lock IN SHARE ROW EXCLUSIVE MODE");   // what WarehouseLock holds during a run
             Cli.Result busy = Cli.run(db, "load", "--inbox", inbox.toString());
             assertThat(busy.exitCode()).as(busy.toString()).isEqualTo(ExitCode.BUSY);
             assertThat(busy.err()).contains("Another run is working on this warehouse").contains("nightly run on ops-host");

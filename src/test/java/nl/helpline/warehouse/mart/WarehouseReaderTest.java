@@ -29,8 +29,9 @@ import nl.helpline.warehouse.support.Cli;
 import nl.helpline.warehouse.support.TestDatabase;
 
 /**
- * The mart as a BI tool sees it: over a real JDBC connection as a login user that holds nothing
- * but {@code warehouse_reader}, exactly as the operator's two lines set it up.
+ * The mart as named staff see it: over a real JDBC connection as a login that holds nothing but
+ * this database's analyst role ({@code <database>_analyst}), made the way the operator makes one
+ * ({@code etl.add_reader_login}). BI tools get less (schema released only: ReaderTiersTest).
  */
 class WarehouseReaderTest {
 
@@ -57,6 +58,8 @@ class WarehouseReaderTest {
                 (1, 'requester', 'CITIZEN', 'primary', NULL, NULL, 3);
             """;
 
+    private static final String PASSWORD = "analyst-secret-0123456789";
+
     private static TestDatabase db;
     private static JdbcTemplate owner;
     private static String user;
@@ -70,10 +73,9 @@ class WarehouseReaderTest {
         assertEquals(0, load.exitCode(), load::toString);
         owner = db.jdbc();
         owner.execute(FACTS);
-        // The operator's two lines (roles belong to the cluster: one name per test run).
-        user = "bi_user_" + ProcessHandle.current().pid() + "_" + USERS.incrementAndGet();
-        owner.execute("CREATE ROLE " + user + " LOGIN PASSWORD 'bi-secret'");
-        owner.execute("GRANT warehouse_reader TO " + user);
+        // The operator's one line (roles belong to the cluster: one name per test run).
+        user = "analyst_" + ProcessHandle.current().pid() + "_" + USERS.incrementAndGet();
+        owner.queryForObject("SELECT etl.add_reader_login(?, ?, 'analyst')", String.class, user, PASSWORD);
         reader = connectAs(user);
     }
 
@@ -87,7 +89,7 @@ class WarehouseReaderTest {
     private static Connection connectAs(String role) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", role);
-        props.setProperty("password", "bi-secret");
+        props.setProperty("password", PASSWORD);
         return DriverManager.getConnection(db.url().replaceFirst("\\?.*$", ""), props);
     }
 
@@ -95,24 +97,40 @@ class WarehouseReaderTest {
     // Reading mart: every view, and what the facts say
 
     @Test
-    void theConnectionIsTheBiUserWithNothingButTheReaderRole() {
+    void theConnectionIsTheAnalystWithNothingButThisDatabasesAnalystRole() {
+        String analystRole = db.name() + "_analyst";
         assertEquals(user, query("SELECT current_user").get(0).get("current_user"));
         assertThat(query("SELECT b.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
                 + "JOIN pg_roles b ON b.oid = m.roleid WHERE r.rolname = current_user"))
-                .extracting(row -> row.get("rolname")).containsExactly("warehouse_reader");
+                .extracting(row -> row.get("rolname")).containsExactly(analystRole);
         assertEquals(Boolean.FALSE, owner.queryForObject("SELECT rolsuper OR rolcanlogin OR rolcreaterole OR rolcreatedb "
-                + "OR rolreplication OR rolbypassrls FROM pg_roles WHERE rolname = 'warehouse_reader'", Boolean.class));
+                + "OR rolreplication OR rolbypassrls FROM pg_roles WHERE rolname = ?", Boolean.class, analystRole));
+        // Whoever is granted it is told what it reads.
+        assertThat(owner.queryForObject("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = ?", String.class,
+                analystRole)).contains("REQUEST LEVEL", "special-category personal data", "named persons");
     }
 
     @Test
-    void aSecondWarehouseInTheSameClusterFindsTheRoleAndGrantsItToo() {
-        // Roles belong to the cluster: this database's migration found warehouse_reader made by another's.
-        JdbcTemplate second = Warehouses.migrated().jdbc();
-        assertEquals(1, second.queryForObject("SELECT count(*) FROM pg_roles WHERE rolname = 'warehouse_reader'", Integer.class));
-        assertEquals(Boolean.TRUE, second.queryForObject("SELECT has_schema_privilege('warehouse_reader', 'mart', 'USAGE') "
-                + "AND has_table_privilege('warehouse_reader', 'mart.request', 'SELECT') "
-                + "AND NOT has_schema_privilege('warehouse_reader', 'dw', 'USAGE') "
-                + "AND NOT has_database_privilege('warehouse_reader', current_database(), 'TEMPORARY, CREATE')", Boolean.class));
+    void aLoginOfThisWarehouseReachesNoOtherWarehouseOnTheSameServer() throws SQLException {
+        // Roles belong to the cluster; each warehouse database has its own tiers, and grants CONNECT to them only.
+        TestDatabase second = Warehouses.migrated();
+        JdbcTemplate secondOwner = second.jdbc();
+        secondOwner.update("INSERT INTO report.publication (definition_name, period_label, period_start, period_end, language, "
+                + "threshold, file_name, file_sha256, audit_passed, cells_suppressed, count_suppressed) "
+                + "VALUES ('helpline', '2024-H2', '2024-07-01', '2024-12-31', 'nl', 5, 'x.xlsx', 'cd', true, 0, 0)");
+        assertEquals(Boolean.FALSE, secondOwner.queryForObject("SELECT pg_has_role(?, ?, 'USAGE')", Boolean.class,
+                user, second.name() + "_analyst"));
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", PASSWORD);
+        assertThatThrownBy(() -> DriverManager.getConnection(second.url().replaceFirst("\\?.*$", ""), props).close())
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        // …and the old cluster-wide role reads neither.
+        for (JdbcTemplate warehouse : List.of(owner, secondOwner)) {
+            assertEquals(Boolean.FALSE, warehouse.queryForObject("SELECT has_database_privilege('warehouse_reader', current_database(), 'CONNECT') "
+                    + "OR has_schema_privilege('warehouse_reader', 'mart', 'USAGE') "
+                    + "OR has_table_privilege('warehouse_reader', 'mart.request', 'SELECT')", Boolean.class));
+        }
     }
 
     @Test
@@ -267,16 +285,16 @@ class WarehouseReaderTest {
     }
 
     // ---------------------------------------------------------------------------------------
-    // Everything outside mart is refused, and so is every write
+    // Everything outside mart (and released) is refused, and so is every write
 
     @Test
     void readingAnyObjectOutsideMartIsRefused() {
         List<String> outside = owner.queryForList("SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') "
-                + "AND n.nspname NOT IN ('mart', 'pg_catalog', 'information_schema', 'pg_toast') ORDER BY 1", String.class);
+                + "AND n.nspname NOT IN ('mart', 'released', 'pg_catalog', 'information_schema', 'pg_toast') ORDER BY 1", String.class);
         assertThat(outside).contains("etl.pseudonym_key", "etl.reject", "etl.source_file", "etl.request_version",
                 "etl.flyway_schema_history", "dw.fact_request", "dw.dim_date", "dw.bridge_request_phenomenon",
-                "staging.request_row", "batch.batch_job_execution");
+                "staging.request_row", "batch.batch_job_execution", "etl.run_lock");
         for (String relation : outside) {
             assertRefused("SELECT * FROM " + relation + " LIMIT 1");
         }

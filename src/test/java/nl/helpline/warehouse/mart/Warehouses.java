@@ -25,6 +25,8 @@ final class Warehouses {
                 .javaMigrations(new BatchMetadataMigration())
                 .schemas("etl", "staging", "dw", "batch", "mart", "report")
                 .defaultSchema("etl")
+                .placeholders(java.util.Map.of("reader_role", "", "analyst_role", "",   // defaults (application.yml)
+                        "reader_statement_timeout", "", "reader_connection_limit", ""))
                 .target(target)
                 .load()
                 .migrate();

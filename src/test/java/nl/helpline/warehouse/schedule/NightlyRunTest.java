@@ -22,7 +22,6 @@ import nl.helpline.warehouse.support.Cli;
 import nl.helpline.warehouse.support.ExportCsv;
 import nl.helpline.warehouse.support.SecondJvm;
 import nl.helpline.warehouse.support.TestDatabase;
-import nl.helpline.warehouse.warehouse.WarehouseLock;
 
 /** The nightly run as operations meet it: scheduled, concurrent, killed, cut off from its database. */
 class NightlyRunTest {
@@ -75,7 +74,8 @@ class NightlyRunTest {
         ExportCsv.create().add(row("HAL-1", "01-03-2024 09:00")).write(inbox.resolve("a.csv"));
         assertThat(Cli.run(db, "status").exitCode()).isEqualTo(ExitCode.OK);   // migrates
         try (Connection other = DriverManager.getConnection(db.url(), "postgres", ""); Statement s = other.createStatement()) {
-            s.execute("SELECT pg_advisory_lock(" + WarehouseLock.LOCK_KEY + ")");
+            other.setAutoCommit(false);
+            s.execute("LOCK TABLE etl.run_lock IN SHARE ROW EXCLUSIVE MODE");   // what WarehouseLock holds during a run
             Cli.Result busy = Cli.run(db, "run", "--inbox", inbox.toString(), "--out", work.resolve("out").toString());
             assertThat(busy.exitCode()).as(busy.toString()).isEqualTo(ExitCode.BUSY);
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * A real PostgreSQL for the tests: one embedded server per test JVM, and a fresh database per
@@ -66,9 +66,25 @@ public final class TestDatabase {
         return server.getPort();
     }
 
-    /** A plain JDBC view for assertions, independent of the application's own code. */
+    /** The database's name (its reader and analyst roles are named after it: {@code <name>_reader}, {@code <name>_analyst}). */
+    public String name() {
+        return name;
+    }
+
+    /** A connection as another login (a BI tool, an analyst), with its password. */
+    public java.sql.Connection connectAs(String user, String password) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + server.getPort() + "/" + name, properties);
+    }
+
+    /**
+     * A plain JDBC view for assertions, independent of the application's own code. Each statement
+     * gets a connection of its own, closed after it: tests poll this in loops (e.g. while a
+     * second JVM loads), and a connection held per call used to exhaust the server's 200.
+     */
     public JdbcTemplate jdbc() {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(url(), "postgres", "", true);
-        return new JdbcTemplate(ds);
+        return new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), url(), "postgres", ""));
     }
 }
