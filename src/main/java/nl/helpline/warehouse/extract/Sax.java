@@ -10,9 +10,11 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.xml.sax.ContentHandler;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * SAX parsing of workbook parts with POI's hardened parser (no DOCTYPE, no external entities),
@@ -36,6 +38,9 @@ final class Sax {
         }
     }
 
+    /** Throws fatal errors (and with them the parse), ignores warnings and recoverable errors, logs nothing. */
+    private static final ErrorHandler SILENT = new DefaultHandler();
+
     private Sax() {
     }
 
@@ -46,6 +51,9 @@ final class Sax {
         try {
             var reader = XMLHelper.newXMLReader();
             reader.setContentHandler(handler);
+            // POI's default error handler logs every fatal error at ERROR before it is thrown; the
+            // reader turns it into the file's reason instead, so one line about one file is enough.
+            reader.setErrorHandler(SILENT);
             reader.parse(new InputSource(xml));
         } catch (Stop stop) {
             // the handler is done

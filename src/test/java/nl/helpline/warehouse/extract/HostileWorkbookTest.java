@@ -156,6 +156,38 @@ class HostileWorkbookTest {
     }
 
     @Test
+    void aSharedStringLongerThanAValueCanBeRejectsTheRowsThatUseIt() throws Exception {
+        Path file = HostileExports.good(dir.resolve("base.xlsx"), "L", 3);
+        Path longLabel = rewrite(file, dir.resolve("long-label.xlsx"), "xl/sharedStrings.xml",
+                xml -> xml.replace(">Telefoon<", ">" + "Telefoon ".repeat(8_000) + "<"));
+        CollectingSink sink = read(longLabel);
+        assertThat(sink.rows).isEmpty();
+        assertThat(sink.rejects).extracting(RowReject::line).containsExactly(2L, 3L, 4L);
+        assertThat(sink.rejects).allSatisfy(r -> assertThat(r).isEqualTo(new RowReject(r.line(), "Eerste contact", null,
+                "A value is longer than 65536 characters")));
+    }
+
+    @Test
+    void aPackageOfMoreThanAThousandPartsIsRejected() throws Exception {
+        Path file = HostileExports.good(dir.resolve("base.xlsx"), "P", 1);
+        Path many = dir.resolve("many-parts.xlsx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(many))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(in.readAllBytes());
+                out.closeEntry();
+            }
+            for (int i = 0; i < 1_001; i++) {
+                out.putNextEntry(new ZipEntry("xl/media/part" + i + ".bin"));
+                out.closeEntry();
+            }
+        }
+        assertThat(rejected(many)).isEqualTo("many-parts.xlsx: the workbook holds more than 1000 parts, as a zip bomb may;"
+                + " an export holds about ten. Not read");
+    }
+
+    @Test
     void aHeaderCellLongerThanANameCanBeRejectsTheWorkbook() throws Exception {
         Path file = HostileExports.good(dir.resolve("base.xlsx"), "H", 1);
         Path longHeader = rewrite(file, dir.resolve("long-header.xlsx"), "xl/sharedStrings.xml",
