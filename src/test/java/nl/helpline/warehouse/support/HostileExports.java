@@ -26,7 +26,7 @@ import java.util.zip.ZipOutputStream;
  * test can prove that none of it comes out anywhere; request numbers are
  * {@code <prefix>-000001}, {@code <prefix>-000002}, … so each file's rows are distinct.
  *
- * <p>What the reader does with each (see {@code extract.HostileExportsTest}):
+ * <p>What the reader does with each (see {@code extract.HostileWorkbookTest}, {@code HostileCsvTest}):
  * <ul>
  * <li>{@link #good}: every row loads;</li>
  * <li>{@link #zipBomb}, {@link #doctypeInStyles}, {@link #doctypeIn}, {@link #hugeColumnReference},
