@@ -34,19 +34,69 @@ public final class ExportFiles {
     /**
      * Reads one export file, passing every data row to the sink as an accepted row or a reject.
      *
+     * <p>A file is the unit of failure: whatever bytes it holds, reading it ends in rows (accepted
+     * or rejected) or in a {@link FileRejectedException} whose reason names the file and, where it
+     * applies, the line or sheet row and the column. The reader may have passed rows to the sink
+     * before it finds that the file as a whole is unacceptable (a quote that swallowed records, a
+     * broken sheet further down); the caller discards those rows when the file is rejected.
+     * Exceptions thrown by the sink itself pass through unchanged.
+     *
      * @throws FileRejectedException when the file as a whole is not a readable export (no header,
-     *                               a required column missing, a repeated header, not a workbook)
+     *                               a required column missing, a repeated header, not a workbook,
+     *                               a hostile workbook, a quote that swallowed records, …)
+     * @throws IOException           only when the disk fails to give the file's bytes
      * @throws IllegalArgumentException when the file's name is not that of an export
      */
     public ReadResult read(Path file, RowSink sink) throws FileRejectedException, IOException {
         String type = type(file);
-        if ("csv".equals(type)) {
-            return csv.read(file, sink);
+        if (type == null) {
+            throw new IllegalArgumentException(Text.fileName(String.valueOf(file.getFileName()))
+                    + " is not an export file (*.csv or *.xlsx)");
         }
-        if ("xlsx".equals(type)) {
-            return xlsx.read(file, sink);
+        GuardedSink guarded = new GuardedSink(sink);
+        try {
+            return "csv".equals(type) ? csv.read(file, guarded) : xlsx.read(file, guarded);
+        } catch (SinkFailure failure) {
+            throw failure.getCause();
+        } catch (RuntimeException e) {
+            // A fault in a reader or a library it uses; the file is still only one file. The
+            // exception's own message is not repeated: it may quote the file's content.
+            throw new FileRejectedException(Text.fileName(file.getFileName().toString())
+                    + ": the file could not be read (" + e.getClass().getSimpleName()
+                    + " in the reader); please report this with the file", e);
         }
-        throw new IllegalArgumentException(file.getFileName() + " is not an export file (*.csv or *.xlsx)");
+    }
+
+    /** Marks an exception thrown by the caller's sink, so that it is never taken for a bad file. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(null, cause, false, false);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
+    private record GuardedSink(RowSink sink) implements RowSink {
+        @Override
+        public void accept(ExportRow row) {
+            try {
+                sink.accept(row);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        }
+
+        @Override
+        public void reject(RowReject reject) {
+            try {
+                sink.reject(reject);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        }
     }
 
     private static String type(Path file) {

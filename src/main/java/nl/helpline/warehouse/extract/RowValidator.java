@@ -78,10 +78,30 @@ final class RowValidator {
         try {
             row = new Row(line, values).toExportRow();
         } catch (Rejected r) {
-            sink.reject(r.reject);
+            RowReject control = controlCharacter(line, values);
+            sink.reject(control != null ? control : r.reject);
             return;
         }
         sink.accept(row);
+    }
+
+    /**
+     * A control character in any value read (NUL among them, which PostgreSQL refuses in text)
+     * is the row's problem, named with the column and the character, never the value. Only a
+     * rejected row is searched: a value that parsed as a date or count, or mapped onto a code,
+     * holds none (no label, date or count has one); the values that are not checked that way are
+     * checked where they are taken ({@link Row#clean}).
+     */
+    private static RowReject controlCharacter(long line, String[] values) {
+        for (ExportColumn column : ExportColumn.all()) {
+            String value = values[column.ordinal()];
+            int at = value == null ? -1 : Text.controlCharacter(value);
+            if (at >= 0) {
+                return new RowReject(line, column.header(), null, column.header() + " holds a control character ("
+                        + Text.codePoint(value.charAt(at)) + "), which an export never has");
+            }
+        }
+        return null;
     }
 
     /** The first problem of a row. No stack trace: at a high reject rate it would cost more than the row. */
@@ -104,7 +124,7 @@ final class RowValidator {
         }
 
         ExportRow toExportRow() {
-            String requestNumber = required(REQUEST_NUMBER);
+            String requestNumber = clean(REQUEST_NUMBER, required(REQUEST_NUMBER));
             LocalDateTime lastModified = timestamp(LAST_MODIFIED, required(LAST_MODIFIED));
             LocalDate received = day(RECEIVED, required(RECEIVED));
             LocalDate closed = day(CLOSED, value(CLOSED));
@@ -119,25 +139,33 @@ final class RowValidator {
             Integer conversations = count(CONVERSATIONS);
 
             if (closed != null && closed.isBefore(received)) {
-                throw reject(CLOSED, value(CLOSED), "Datum afgesloten " + Text.quote(value(CLOSED))
-                        + " is before Datum binnenkomst " + Text.quote(value(RECEIVED)));
+                throw reject(CLOSED, value(CLOSED), "Datum afgesloten " + RejectValues.describe(CLOSED, value(CLOSED))
+                        + " is before Datum binnenkomst " + RejectValues.describe(RECEIVED, value(RECEIVED)));
             }
             boolean isClosed = "CLOSED".equals(status);
             if (isClosed && closed == null) {
-                throw reject(CLOSED, null, "A closed request (Status " + Text.quote(value(STATUS))
+                throw reject(CLOSED, null, "A closed request (Status " + RejectValues.describe(STATUS, value(STATUS))
                         + ") needs Datum afgesloten, which is empty");
             }
             if (isClosed && followUp == null) {
-                throw reject(FOLLOW_UP, null, "A closed request (Status " + Text.quote(value(STATUS))
+                throw reject(FOLLOW_UP, null, "A closed request (Status " + RejectValues.describe(STATUS, value(STATUS))
                         + ") needs Opvolging, which is empty");
             }
             if ("ADDITIONAL".equals(followUp) && additionalSupport.isEmpty()) {
-                throw reject(ADDITIONAL_SUPPORT, null, "Opvolging " + Text.quote(value(FOLLOW_UP))
+                throw reject(ADDITIONAL_SUPPORT, null, "Opvolging " + RejectValues.describe(FOLLOW_UP, value(FOLLOW_UP))
                         + " needs at least one Aanvullende ondersteuning, which is empty");
             }
             return new ExportRow(line, requestNumber, lastModified, received, isClosed ? closed : null,
                     status, channel, requesterType, workDomain, phenomena, helpQuestions, followUp,
                     additionalSupport, conversations);
+        }
+
+        /** A value taken as it is (not parsed, not mapped): a control character in it rejects the row. */
+        private String clean(ExportColumn column, String value) {
+            if (value != null && Text.controlCharacter(value) >= 0) {
+                throw reject(column, null, column.header() + " holds a control character");
+            }
+            return value;
         }
 
         /** The trimmed value, or null when the cell is empty or white space. */
@@ -156,7 +184,7 @@ final class RowValidator {
         private LocalDateTime timestamp(ExportColumn column, String value) {
             LocalDateTime timestamp = ContractDates.timestamp(value);
             if (timestamp == null) {
-                throw reject(column, value, column.header() + " '" + Text.quote(value) + "' is not a valid date and"
+                throw reject(column, value, quoted(column, value) + " is not a valid date and"
                         + " time in the form dd-MM-yyyy HH:mm[:ss] or yyyy-MM-ddTHH:mm[:ss]");
             }
             return timestamp;
@@ -168,8 +196,8 @@ final class RowValidator {
             }
             LocalDate day = ContractDates.day(value);
             if (day == null) {
-                throw reject(column, value, column.header() + " '" + Text.quote(value)
-                        + "' is not a valid date in the form dd-MM-yyyy, d-M-yyyy or yyyy-MM-dd");
+                throw reject(column, value, quoted(column, value)
+                        + " is not a valid date in the form dd-MM-yyyy, d-M-yyyy or yyyy-MM-dd");
             }
             return day;
         }
@@ -220,6 +248,7 @@ final class RowValidator {
         private String workDomain(String requesterType) {
             if (!"PROFESSIONAL".equals(requesterType)) {
                 // The contract leaves Werkterrein blank for citizens; whatever is there does not apply.
+                clean(WORK_DOMAIN, value(WORK_DOMAIN));
                 return NOT_APPLICABLE;
             }
             String code = code(WORK_DOMAIN, value(WORK_DOMAIN));
@@ -242,19 +271,32 @@ final class RowValidator {
                 end = point;
             }
             if (end == 0 || end > 9 || !value.substring(0, end).chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-                throw reject(column, value, column.header() + " '" + Text.quote(value) + "' is not a whole number of 0 or more");
+                throw reject(column, value, quoted(column, value) + " is not a whole number of 0 or more");
             }
             return Integer.valueOf(value.substring(0, end));
         }
 
         private Rejected unknownLabel(ExportColumn column, String label) {
-            return reject(column, label, column.header() + " '" + Text.quote(label) + "' is not a known value;"
+            if (RejectValues.shown(column, label) == null) {
+                return reject(column, label, column.header() + ": " + RejectValues.WITHHELD + " is not a known value"
+                        + " of the code list; the case system must export one of its labels here");
+            }
+            return reject(column, label, quoted(column, label) + " is not a known value;"
                     + " if it is a new spelling, add it under " + MAPPING_FIELD.get(column) + " in mappings.yml");
         }
 
-        /** Every reject goes through here, so a request number or personal data can never be quoted. */
+        /** "Eerste contact 'Postduif'", or "Eerste contact: value withheld (looks like free text)". */
+        private static String quoted(ExportColumn column, String value) {
+            String shown = RejectValues.shown(column, value);
+            return shown == null ? column.header() + ": " + RejectValues.WITHHELD : column.header() + " '" + shown + "'";
+        }
+
+        /**
+         * Every reject goes through here, so a request number, personal data or free text typed
+         * into a contract column can never be carried as a value ({@link RejectValues}).
+         */
         private Rejected reject(ExportColumn column, String value, String reason) {
-            return new Rejected(new RowReject(line, column.header(), column.quotable() ? Text.quote(value) : null, reason));
+            return new Rejected(new RowReject(line, column.header(), RejectValues.shown(column, value), reason));
         }
     }
 }

@@ -5,9 +5,6 @@ import java.util.Locale;
 /** Text clean-up shared by header matching, label matching and value parsing. */
 final class Text {
 
-    /** Longest value a reject record quotes; anything longer is cut and marked. */
-    static final int MAX_QUOTED = 100;
-
     private Text() {
     }
 
@@ -59,12 +56,56 @@ final class Text {
         return t.isEmpty() ? null : t;
     }
 
-    /** A value as a reject record may quote it. */
-    static String quote(String value) {
-        if (value == null || value.length() <= MAX_QUOTED) {
-            return value;
+    /**
+     * Position of the first control character an export never holds in a value or a header: C0
+     * controls other than TAB, CR and LF (NUL among them: PostgreSQL refuses it in text), DEL and
+     * C1 controls. -1 when there is none.
+     */
+    static int controlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isControl(s.charAt(i))) {
+                return i;
+            }
         }
-        return value.substring(0, MAX_QUOTED - 1) + "…";
+        return -1;
+    }
+
+    static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+    }
+
+    /** "U+0000": how a reason names a character without writing it. */
+    static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
+    }
+
+    /**
+     * A file name as a reason may print it: control characters (a newline in a name would forge a
+     * line of a log or a reason file) written as {@code \n}, {@code \t} or {@code \\uXXXX}.
+     */
+    static String fileName(String name) {
+        StringBuilder out = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
+            if (control && out == null) {
+                out = new StringBuilder(name.length() + 8).append(name, 0, i);
+            }
+            if (out != null) {
+                if (!control) {
+                    out.append(c);
+                } else if (c == '\n') {
+                    out.append("\\n");
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else if (c == '\t') {
+                    out.append("\\t");
+                } else {
+                    out.append(String.format("\\u%04x", (int) c));
+                }
+            }
+        }
+        return out == null ? name : out.toString();
     }
 
     static boolean isSpace(char c) {

@@ -1,6 +1,7 @@
 package nl.helpline.warehouse.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ class SharedStringSubsetTest {
         wanted.set(0);
         wanted.set(2);
         wanted.set(4);
-        SharedStringSubset subset = SharedStringSubset.load(stream(SST), wanted);
+        SharedStringSubset subset = load(SST, wanted);
         assertThat(subset.size()).isEqualTo(3);
         assertThat(subset.get(0)).isEqualTo("Verzoeknummer");
         assertThat(subset.get(2)).isEqualTo("Rechts-extremisme");
@@ -45,7 +46,7 @@ class SharedStringSubsetTest {
         BitSet wanted = new BitSet();
         wanted.set(0);
         String truncated = SST.substring(0, SST.indexOf("<si><t>Jantje")) + "<si><t>broken";   // not even well-formed
-        assertThat(SharedStringSubset.load(stream(truncated), wanted).get(0)).isEqualTo("Verzoeknummer");
+        assertThat(load(truncated, wanted).get(0)).isEqualTo("Verzoeknummer");
     }
 
     @Test
@@ -58,10 +59,54 @@ class SharedStringSubsetTest {
                 wanted.set(i);
             }
         }
-        SharedStringSubset subset = SharedStringSubset.load(stream(xml.append("</sst>").toString()), wanted);
+        SharedStringSubset subset = load(xml.append("</sst>").toString(), wanted);
         for (int i = 0; i < 1000; i++) {
             assertThat(subset.get(i)).isEqualTo(i % 7 == 0 ? "s" + i : null);
         }
+    }
+
+    @Test
+    void anEntryLongerThanTheLimitIsMarkedNotKept() throws Exception {
+        BitSet wanted = new BitSet();
+        wanted.set(0);
+        wanted.set(1);
+        String xml = "<sst><si><t>" + "x".repeat(500) + "</t></si><si><t>kort</t></si></sst>";
+        SharedStringSubset subset = SharedStringSubset.load(stream(xml), wanted, 100, 1000, "/xl/sharedStrings.xml");
+        assertThat(subset.tooLong(0)).isTrue();
+        assertThat(subset.get(0)).isNull();
+        assertThat(subset.get(1)).isEqualTo("kort");
+        assertThat(subset.tooLong(1)).isFalse();
+    }
+
+    @Test
+    void moreTextThanTheBudgetRejectsTheWorkbookNamingThePart() {
+        BitSet wanted = new BitSet();
+        StringBuilder xml = new StringBuilder("<sst>");
+        for (int i = 0; i < 100; i++) {
+            wanted.set(i);
+            xml.append("<si><t>").append("y".repeat(50)).append("</t></si>");
+        }
+        assertThatThrownBy(() -> SharedStringSubset.load(stream(xml.append("</sst>").toString()), wanted, 100, 1000,
+                "/xl/sharedStrings.xml")).isInstanceOf(WorkbookException.class).hasMessageContaining("/xl/sharedStrings.xml");
+    }
+
+    @Test
+    void aTableShorterThanAWantedIndexSaysSo() throws Exception {
+        BitSet wanted = new BitSet();
+        wanted.set(1);
+        wanted.set(5);
+        SharedStringSubset subset = load(SST, wanted);
+        assertThat(subset.exists(1)).isTrue();
+        assertThat(subset.exists(5)).isTrue();
+        wanted.set(6);
+        subset = load(SST, wanted);
+        assertThat(subset.entriesSeen()).isEqualTo(6);
+        assertThat(subset.exists(6)).isFalse();
+        assertThat(subset.get(6)).isNull();
+    }
+
+    private static SharedStringSubset load(String xml, BitSet wanted) throws Exception {
+        return SharedStringSubset.load(stream(xml), wanted, CsvTokenizer.MAX_FIELD, Integer.MAX_VALUE, "/xl/sharedStrings.xml");
     }
 
     private static ByteArrayInputStream stream(String xml) {

@@ -61,7 +61,9 @@ final class TestWorkbook {
     Path write(Path file) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             if (date1904) {
-                workbook.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+                // POI writes a workbookPr of its own; adding a second one would leave date1904="false" first.
+                var ct = workbook.getCTWorkbook();
+                (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
             }
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet("Export");

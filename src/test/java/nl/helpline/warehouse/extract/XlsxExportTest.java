@@ -80,6 +80,11 @@ class XlsxExportTest {
     @Test
     void a1904WorkbookGivesTheSameDates() throws Exception {
         Path file = TestWorkbook.xlsx().date1904().row(HEADER).row(request()).write(dir.resolve("mac.xlsx"));
+        try (var written = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+            // The fixture once wrote a second workbookPr after POI's own date1904="false", and so tested nothing.
+            assertThat(written.isDate1904()).isTrue();
+            assertThat(written.getSheetAt(0).getRow(1).getCell(2).getNumericCellValue()).isEqualTo(45301 - 1462);
+        }
         ExportRow row = read(file).onlyRow();
         assertThat(row.received()).isEqualTo(LocalDate.of(2024, 1, 10));
         assertThat(row.lastModified()).isEqualTo(LocalDateTime.of(2024, 2, 5, 10, 15));
