@@ -63,6 +63,7 @@ final class ChartsSheet {
     private final int threshold;
     private final Texts tx;
     private final WorkbookBuilder.Styles styles;
+    private int blockWidth;
 
     ChartsSheet(XSSFSheet sheet, ReportDocument doc, int threshold, Texts tx, WorkbookBuilder.Styles styles) {
         this.sheet = sheet;
@@ -79,20 +80,25 @@ final class ChartsSheet {
         text(sheet, 3, 0, tx.chartsPrintLine(), styles.plain);
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         int row = FIRST_BLOCK_ROW;
-        int widthA = 24;
+        int widthA = 30;
+        for (ChartSpec spec : doc.charts()) {
+            for (PublishedCell cell : doc.table(spec.tableId()).orElseThrow().rows()) {
+                widthA = Math.max(widthA, chartLabel(cell).length() + 2);
+            }
+        }
+        widthA = Math.min(60, widthA);
+        // The headings wrap within the block; merged cells would do it more neatly but trouble screen readers.
+        blockWidth = widthA;
         int n = 0;
         for (ChartSpec spec : doc.charts()) {
             PublishedTable table = doc.table(spec.tableId()).orElseThrow();
-            for (PublishedCell cell : table.rows()) {
-                widthA = Math.max(widthA, chartLabel(cell).length() + 2);
-            }
             if (row > FIRST_BLOCK_ROW) {
                 sheet.setRowBreak(row - 1);   // printed, each chart gets its own page
             }
             int height = chart(drawing, spec, table, row, ++n);
             row += height + 1;
         }
-        sheet.setColumnWidth(0, Math.min(60, widthA) * 256);
+        sheet.setColumnWidth(0, widthA * 256);
         sheet.setColumnWidth(1, WIDTH_B * 256);
         sheet.setColumnWidth(2, WIDTH_C * 256);
         // What prints: the blocks and their charts, one page wide, nothing beyond the last chart's column.
@@ -113,8 +119,8 @@ final class ChartsSheet {
         boolean percent = spec.effectiveMeasure(table) == ChartSpec.Measure.PERCENT;
         ChartSpec.Type type = spec.effectiveType(table);
 
-        // The block's heading (a Heading 2, so it is found in the outline) may run on over B and C, not under the chart.
-        text(sheet, top, 0, tx.chartDataTitle(title), styles.heading2);
+        // The block's heading (a Heading 2) wraps within A to C: run on, it would disappear behind the chart.
+        WorkbookBuilder.wrapped(sheet, top, 0, tx.chartDataTitle(title), styles.heading2Wrapped, blockWidth, 16f);
         int headerRow = top + 1;
         XSSFRow header = sheet.createRow(headerRow);
         text(header, 0, tx.labelHeader(), styles.header);

@@ -1,6 +1,5 @@
 package nl.helpline.warehouse.report.workbook;
 
-import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -220,9 +219,11 @@ final class Texts {
         return description + " " + t("Basis (n): ", "Base (n): ") + shownBase
                 + (baseWithheld ? t("; de percentages staan daarom als [c].", "; the percentages are therefore shown as [c].") : ".");
     }
-    String tableLine() {
-        return t("Dit werkblad bevat één tabel. Zie het werkblad " + notesSheet() + " voor de noten en de tekens < , [c] en [z].",
-                "This worksheet contains one table. See the " + notesSheet() + " worksheet for the notes and the symbols < , [c] and [z].");
+    String tableLine(int threshold) {
+        return t("Dit werkblad bevat één tabel. Zie het werkblad " + notesSheet() + " voor de noten en de tekens < " + threshold
+                        + ", [c] en [z].",
+                "This worksheet contains one table. See the " + notesSheet() + " worksheet for the notes and the symbols < " + threshold
+                        + ", [c] and [z].");
     }
     String multiValuedLine() {
         return t("Een verzoek kan in meer categorieën vallen; de percentages tellen op tot meer dan 100%.",
@@ -300,9 +301,5 @@ final class Texts {
             text.append(t(" Niet getoond: ", " Withheld: ")).append(String.join(", ", withheld)).append('.');
         }
         return text.toString();
-    }
-
-    static String plainNumber(BigDecimal value) {
-        return value.toPlainString();
     }
 }

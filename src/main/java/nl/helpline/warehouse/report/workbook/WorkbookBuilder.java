@@ -270,7 +270,7 @@ final class WorkbookBuilder {
         String title = tableTitle(table) + table.noteRefs().stream().map(n -> " " + tx.noteRef(n)).collect(Collectors.joining());
         PublishedCell base = doc.base(table);
         List<String> lines = new ArrayList<>(List.of(tx.baseLine(table.baseDescription(), shown(base), base.suppressed()),
-                tx.tableLine()));
+                tx.tableLine(threshold)));
         if (table.multiValued()) {
             lines.add(tx.multiValuedLine());
         }
@@ -443,6 +443,7 @@ final class WorkbookBuilder {
         final XSSFCellStyle title;
         final XSSFCellStyle heading1;
         final XSSFCellStyle heading2;
+        final XSSFCellStyle heading2Wrapped;
         final XSSFCellStyle draft;
         final XSSFCellStyle wrapped;
         final XSSFCellStyle topAligned;
@@ -493,6 +494,11 @@ final class WorkbookBuilder {
             heading2 = wb.createCellStyle();
             heading2.setFont(headingFont);
             named.apply(heading2, "Heading 2", NamedStyles.HEADING_2);
+            heading2Wrapped = wb.createCellStyle();
+            heading2Wrapped.cloneStyleFrom(heading2);
+            heading2Wrapped.setWrapText(true);
+            heading2Wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            heading2Wrapped.getCoreXf().setXfId(heading2.getCoreXf().getXfId());
             draft = wb.createCellStyle();
             draft.setFont(draftFont);
             wrapped = wb.createCellStyle();

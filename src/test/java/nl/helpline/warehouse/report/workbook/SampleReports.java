@@ -16,21 +16,21 @@ import nl.helpline.warehouse.report.PublicationState;
  * suppressed cells are kept aside ({@link Sample#hidden()}) so that tests can prove they appear
  * nowhere in the output.
  */
-final class SampleReports {
+public final class SampleReports {
 
-    static final int THRESHOLD = 5;
+    public static final int THRESHOLD = 5;
 
     private SampleReports() {
     }
 
     /** A true count that the report withholds, and the base its percentage would be on. */
-    record Hidden(String tableId, String category, long count, long base) {
-        double percent() {
+    public record Hidden(String tableId, String category, long count, long base) {
+        public double percent() {
             return 100.0 * count / base;
         }
     }
 
-    record Sample(ReportDocument doc, List<Hidden> hidden) {
+    public record Sample(ReportDocument doc, List<Hidden> hidden) {
     }
 
     /** One category's truth: code, labels, true count and what the disclosure engine decided. */
@@ -90,12 +90,12 @@ final class SampleReports {
     }
 
     /** The 2024-H1 infographic (91 closed requests, chat excluded) with plausible detail tables, as a draft. */
-    static Sample infographic2024H1(Language lang) {
+    public static Sample infographic2024H1(Language lang) {
         return infographic2024H1(lang, PublicationState.draft(false, null));
     }
 
     /** The same in the given publication state. */
-    static Sample infographic2024H1(Language lang, PublicationState publication) {
+    public static Sample infographic2024H1(Language lang, PublicationState publication) {
         Builder b = new Builder(lang, false);
         // The total table's one row has no percentage.
         b.tables.add(new PublishedTable("total", b.l("Totaal aantal afgesloten verzoeken", "Total number of closed requests"),
@@ -183,15 +183,15 @@ final class SampleReports {
     }
 
     /** The organisation of the samples. */
-    static final Contact LSE = new Contact("Landelijk Steunpunt Extremisme (LSE)", "088 – 20 80 080", "info@hetlse.nl",
+    public static final Contact LSE = new Contact("Landelijk Steunpunt Extremisme (LSE)", "088 – 20 80 080", "info@hetlse.nl",
             "https://www.hetlse.nl");
 
     /** Version 2 of a period, released on 3 July 2024, final. */
-    static final PublicationState RELEASE_2 = new PublicationState(PublicationState.Kind.RELEASE, 2,
+    public static final PublicationState RELEASE_2 = new PublicationState(PublicationState.Kind.RELEASE, 2,
             java.time.LocalDate.of(2024, 7, 3), Set.of(), false, null);
 
     /** The same document in another publication state. */
-    static ReportDocument with(ReportDocument d, PublicationState publication) {
+    public static ReportDocument with(ReportDocument d, PublicationState publication) {
         return new ReportDocument(d.definitionName(), d.title(), d.period(), d.periodStart(), d.periodEnd(), d.population(),
                 d.lang(), d.contact(), d.sourceSummary(), d.dataAsOf(), d.notes(), d.tables(), d.audit(),
                 d.changesSincePrevious(), d.charts(), publication);
@@ -201,12 +201,12 @@ final class SampleReports {
      * A larger, national-scale report whose withheld cells have distinctive true counts (and so
      * distinctive percentages) that occur nowhere else, for the leak scan.
      */
-    static Sample national(Language lang) {
+    public static Sample national(Language lang) {
         return national(lang, false);
     }
 
     /** {@link #national(Language)}, or with {@code leaky} its withheld cells published anyway (for negative controls). */
-    static Sample national(Language lang, boolean leaky) {
+    public static Sample national(Language lang, boolean leaky) {
         Builder b = new Builder(lang, leaky);
         b.tables.add(new PublishedTable("total", b.l("Totaal", "Total"), b.l("Alle verzoeken.", "All requests."), "total.TOTAL",
                 List.of(), false, List.of(PublishedCell.published("TOTAL", b.l("Totaal", "Total"), 20011, null))));
