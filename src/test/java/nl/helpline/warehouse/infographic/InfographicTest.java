@@ -172,7 +172,8 @@ class InfographicTest {
     void chartsDrawPublishedValuesOnlyAndADonutOnlyWhenTheSlicesAddUp() throws Exception {
         Sample sample = SampleReports.infographic2024H1(Language.EN);
         Release release = Release.of(sample.doc(), T, true);
-        Document html = render(release).html();
+        Document html = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
+                InfographicRenderer.html(release, TEXTS.get(Language.EN)).replace("<!DOCTYPE html>", "").getBytes(StandardCharsets.UTF_8)));
         NodeList figures = html.getElementsByTagName("figure");
         Map<String, Element> byCaption = new HashMap<>();
         for (int i = 0; i < figures.getLength(); i++) {
@@ -220,15 +221,15 @@ class InfographicTest {
                 .doesNotContain("<script", "src=\"http", "<link ", "url(http").contains("<style>").contains("<svg");
 
         Path here = dir.resolve("here");
-        SampleInfographicMain.main(new String[] {here.toString()});
+        SampleInfographicMain.main(new String[] {here.toString(), "nl"});
         Path there = dir.resolve("there");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Duser.timezone=Pacific/Kiritimati", "-Duser.language=tr", "-Duser.country=TR",
                 "-Dfile.encoding=ISO-8859-1", "-cp", System.getProperty("java.class.path"), SampleInfographicMain.class.getName(),
-                there.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+                there.toString(), "nl").redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
-        for (String name : List.of("sample.nl.pdf", "sample.nl.html", "sample.en.pdf", "sample.en.html")) {
+        for (String name : List.of("sample.nl.pdf", "sample.nl.html")) {
             assertThat(Files.readAllBytes(there.resolve(name))).as(name).isEqualTo(Files.readAllBytes(here.resolve(name)));
         }
     }

@@ -2,6 +2,8 @@ package nl.helpline.warehouse.infographic;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 import nl.helpline.warehouse.report.workbook.EditorialTexts;
 import nl.helpline.warehouse.report.workbook.Language;
@@ -16,7 +18,11 @@ public final class SampleInfographicMain {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
-        for (Language lang : Language.values()) {
+        // Optional further arguments: the languages (nl, en) to write; all by default.
+        List<Language> langs = args.length > 1
+                ? Arrays.stream(args, 1, args.length).map(a -> a.equals("en") ? Language.EN : Language.NL).toList()
+                : List.of(Language.values());
+        for (Language lang : langs) {
             Release release = Release.of(SampleReports.infographic2024H1(lang, SampleReports.RELEASE_2).doc(), SampleReports.THRESHOLD, true);
             InfographicRenderer.Output out = InfographicRenderer.render(release, EditorialTexts.load(Path.of("jobs"), lang));
             String name = "sample." + lang.locale().getLanguage();

@@ -120,7 +120,8 @@ final class ChartsSheet {
         ChartSpec.Type type = spec.effectiveType(table);
 
         // The block's heading (a Heading 2) wraps within A to C: run on, it would disappear behind the chart.
-        WorkbookBuilder.wrapped(sheet, top, 0, tx.chartDataTitle(title), styles.heading2Wrapped, blockWidth, 16f);
+        // 12-point bold takes about a quarter more room a character than the 11-point text the estimate is made for.
+        WorkbookBuilder.wrapped(sheet, top, 0, tx.chartDataTitle(title), styles.heading2Wrapped, blockWidth * 3 / 4, 16f);
         int headerRow = top + 1;
         XSSFRow header = sheet.createRow(headerRow);
         text(header, 0, tx.labelHeader(), styles.header);

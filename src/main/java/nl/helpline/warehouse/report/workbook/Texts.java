@@ -104,6 +104,10 @@ final class Texts {
         return t("De nieuwste wijziging van een verzoek in deze cijfers is van ", "The newest change to a request in these figures is of ")
                 + dateTime.format(asOf) + ".";
     }
+    String noRequestsText() {
+        return t("Deze periode bevat (nog) geen verzoeken die aan de beschrijving voldoen.",
+                "This period holds no requests (yet) that fit the description.");
+    }
     String suppressionHeading() { return t("Kleine aantallen", "Small counts"); }
     String suppressionText(int threshold) {
         return t("Bij een aantal kleiner dan " + threshold + " staat het teken < " + threshold

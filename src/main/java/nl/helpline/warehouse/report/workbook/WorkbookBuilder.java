@@ -157,7 +157,10 @@ final class WorkbookBuilder {
             r = section(sheet, r, tx.provisionalHeading(), tx.provisionalText());
         }
         r = section(sheet, r, tx.sourceHeading(), doc.sourceSummary());
-        r = section(sheet, r, tx.dataAsOfHeading(), tx.dataAsOfText(doc.dataAsOf()));
+        // An empty period has no newest change: its "data as of" is a stand-in for the document dates only.
+        boolean empty = doc.table(PublishedTable.TOTAL_ID).flatMap(t -> t.rows().stream().findFirst())
+                .map(c -> !c.suppressed() && c.count() == 0).orElse(false);
+        r = section(sheet, r, tx.dataAsOfHeading(), empty ? tx.noRequestsText() : tx.dataAsOfText(doc.dataAsOf()));
         r = section(sheet, r, tx.suppressionHeading(), tx.suppressionText(threshold));
         Contact contact = doc.contact();
         text(sheet, r++, 0, tx.contactHeading(), styles.heading2);
