@@ -42,28 +42,24 @@ SELECT f.request_key                         AS request_id,
        cd.month_name_en                      AS closed_month_name_en,
        make_date(cd.year, cd.month, 1)       AS closed_month_start,
        st.status_code,
-       st.label_nl                           AS status_label_nl,
-       st.label_en                           AS status_label_en,
+       cs.label_nl                           AS status_label_nl,
+       cs.label_en                           AS status_label_en,
        st.status_code = 'CLOSED'             AS is_closed,
        ch.channel_code,
-       ch.label_nl                           AS channel_label_nl,
-       ch.label_en                           AS channel_label_en,
+       cc.label_nl                           AS channel_label_nl,
+       cc.label_en                           AS channel_label_en,
        ch.report_group                       AS channel_group_code,
-       CASE ch.report_group WHEN 'PHONE' THEN 'Telefoon' WHEN 'EMAIL' THEN 'E-mail'
-                            WHEN 'CHAT' THEN 'Chat' ELSE 'Anders' END
-                                             AS channel_group_label_nl,
-       CASE ch.report_group WHEN 'PHONE' THEN 'Phone' WHEN 'EMAIL' THEN 'Email'
-                            WHEN 'CHAT' THEN 'Chat' ELSE 'Other' END
-                                             AS channel_group_label_en,
+       cg.label_nl                           AS channel_group_label_nl,
+       cg.label_en                           AS channel_group_label_en,
        rq.requester_type_code,
-       rq.requester_type_nl                  AS requester_type_label_nl,
-       rq.requester_type_en                  AS requester_type_label_en,
+       ct.label_nl                           AS requester_type_label_nl,
+       ct.label_en                           AS requester_type_label_en,
        rq.work_domain_code,
-       rq.work_domain_nl                     AS work_domain_label_nl,
-       rq.work_domain_en                     AS work_domain_label_en,
+       cw.label_nl                           AS work_domain_label_nl,
+       cw.label_en                           AS work_domain_label_en,
        fu.follow_up_code,
-       fu.label_nl                           AS follow_up_label_nl,
-       fu.label_en                           AS follow_up_label_en,
+       cf.label_nl                           AS follow_up_label_nl,
+       cf.label_en                           AS follow_up_label_en,
        f.conversations,
        f.days_to_close
 FROM dw.fact_request f
@@ -72,12 +68,22 @@ LEFT JOIN dw.dim_date cd      ON cd.date_key = f.closed_date_key
 LEFT JOIN dw.dim_status st    ON st.status_key = f.status_key
 LEFT JOIN dw.dim_channel ch   ON ch.channel_key = f.channel_key
 LEFT JOIN dw.dim_requester rq ON rq.requester_key = f.requester_key
-LEFT JOIN dw.dim_follow_up fu ON fu.follow_up_key = f.follow_up_key;
+LEFT JOIN dw.dim_follow_up fu ON fu.follow_up_key = f.follow_up_key
+-- Labels from the one code list (V40); on its primary key, so unused ones are not joined either.
+LEFT JOIN dw.code_list cs ON cs.dimension = 'status' AND cs.code = st.status_code
+LEFT JOIN dw.code_list cc ON cc.dimension = 'channel' AND cc.code = ch.channel_code
+LEFT JOIN dw.code_list cg ON cg.dimension = 'first_contact' AND cg.code = ch.report_group
+LEFT JOIN dw.code_list ct ON ct.dimension = 'requester_type' AND ct.code = rq.requester_type_code
+LEFT JOIN dw.code_list cw ON cw.dimension = 'work_domain' AND cw.code = rq.work_domain_code
+LEFT JOIN dw.code_list cf ON cf.dimension = 'follow_up' AND cf.code = fu.follow_up_code;
 
 COMMENT ON VIEW mart.request IS
     'One row per help or advice request in its newest known state (withdrawn requests are absent), '
     'with every dimension as code, Dutch label and English label, and the received and closed dates as year, half-year, quarter and month. '
-    'Join the request_phenomenon, request_help_question and request_support views on request_id.';
+    'Join the request_phenomenon, request_help_question and request_support views on request_id. '
+    'Labels and row order come from mart.code_list, as in the period reports. '
+    'The period reports (jobs/reports/helpline.yml) count the requests received in the period (received_* columns) '
+    'that are closed (is_closed) and did not come in by chat (channel_group_code <> ''CHAT''); filter on the same three to reproduce their totals.';
 COMMENT ON COLUMN mart.request.request_id IS 'Identifies the request within this warehouse (a surrogate number, not the case number). Join key for the other mart views.';
 COMMENT ON COLUMN mart.request.request_count IS 'Always 1: sum it to count requests.';
 COMMENT ON COLUMN mart.request.received_year IS 'Year the request came in.';
@@ -105,14 +111,14 @@ COMMENT ON COLUMN mart.request.status_label_nl IS 'Status, Dutch label (Open, In
 COMMENT ON COLUMN mart.request.status_label_en IS 'Status, English label (Open, In progress, Closed).';
 COMMENT ON COLUMN mart.request.is_closed IS 'True if the request is closed (status CLOSED). Period reports count closed requests.';
 COMMENT ON COLUMN mart.request.channel_code IS 'Medium of first contact: PHONE, EMAIL, CHAT, IN_PERSON, OTHER or UNKNOWN.';
-COMMENT ON COLUMN mart.request.channel_label_nl IS 'Medium of first contact, Dutch label (Telefoon, E-mail, Chat, Persoonlijk, Anders).';
-COMMENT ON COLUMN mart.request.channel_label_en IS 'Medium of first contact, English label (Phone, Email, Chat, In person, Other).';
+COMMENT ON COLUMN mart.request.channel_label_nl IS 'Medium of first contact, Dutch label (Telefoon, E-mail, Chat, Persoonlijk, Anders, Onbekend).';
+COMMENT ON COLUMN mart.request.channel_label_en IS 'Medium of first contact, English label (Phone, Email, Chat, In person, Other, Unknown).';
 COMMENT ON COLUMN mart.request.channel_group_code IS 'Medium as the infographic groups it: PHONE, EMAIL, CHAT or OTHER (in person, other and unknown).';
-COMMENT ON COLUMN mart.request.channel_group_label_nl IS 'Medium group, Dutch label (Telefoon, E-mail, Chat, Anders).';
-COMMENT ON COLUMN mart.request.channel_group_label_en IS 'Medium group, English label (Phone, Email, Chat, Other).';
+COMMENT ON COLUMN mart.request.channel_group_label_nl IS 'Medium group, Dutch label, as in the period reports (Telefoon, E-mail, Chat, Anders (persoonlijk, overig of onbekend)).';
+COMMENT ON COLUMN mart.request.channel_group_label_en IS 'Medium group, English label, as in the period reports (Phone, Email, Chat, Other (in person, other or unknown)).';
 COMMENT ON COLUMN mart.request.requester_type_code IS 'Requester type: PROFESSIONAL, CITIZEN or UNKNOWN.';
-COMMENT ON COLUMN mart.request.requester_type_label_nl IS 'Requester type, Dutch label (Professional, Burger).';
-COMMENT ON COLUMN mart.request.requester_type_label_en IS 'Requester type, English label (Professional, Citizen).';
+COMMENT ON COLUMN mart.request.requester_type_label_nl IS 'Requester type, Dutch label, as in the period reports (Professional, Niet-professional (burger)).';
+COMMENT ON COLUMN mart.request.requester_type_label_en IS 'Requester type, English label, as in the period reports (Professional, Not professional (citizen)).';
 COMMENT ON COLUMN mart.request.work_domain_code IS 'Work domain of a professional: SECURITY, EDUCATION, CARE, SOCIAL, MUNICIPALITY, YOUTH, OTHER or UNKNOWN; NOT_APPLICABLE for citizens.';
 COMMENT ON COLUMN mart.request.work_domain_label_nl IS 'Work domain, Dutch label (Veiligheidsdomein, Onderwijs, Zorg, …).';
 COMMENT ON COLUMN mart.request.work_domain_label_en IS 'Work domain, English label (Security, Education, Care, …).';
@@ -129,10 +135,11 @@ COMMENT ON COLUMN mart.request.days_to_close IS 'Days from received to closed; e
 CREATE OR REPLACE VIEW mart.request_phenomenon AS
 SELECT b.request_key       AS request_id,
        p.phenomenon_code,
-       p.label_nl          AS phenomenon_label_nl,
-       p.label_en          AS phenomenon_label_en
+       c.label_nl          AS phenomenon_label_nl,
+       c.label_en          AS phenomenon_label_en
 FROM dw.bridge_request_phenomenon b
-LEFT JOIN dw.dim_phenomenon p ON p.phenomenon_key = b.phenomenon_key;
+LEFT JOIN dw.dim_phenomenon p ON p.phenomenon_key = b.phenomenon_key
+LEFT JOIN dw.code_list c ON c.dimension = 'phenomenon' AND c.code = p.phenomenon_code;
 
 COMMENT ON VIEW mart.request_phenomenon IS
     'One row per request and phenomenon (form of extremism) it touches. Every request has at least one row (UNKNOWN if none was recorded), '
@@ -145,10 +152,11 @@ COMMENT ON COLUMN mart.request_phenomenon.phenomenon_label_en IS 'Phenomenon, En
 CREATE OR REPLACE VIEW mart.request_help_question AS
 SELECT b.request_key       AS request_id,
        h.help_question_code,
-       h.label_nl          AS help_question_label_nl,
-       h.label_en          AS help_question_label_en
+       c.label_nl          AS help_question_label_nl,
+       c.label_en          AS help_question_label_en
 FROM dw.bridge_request_help_question b
-LEFT JOIN dw.dim_help_question h ON h.help_question_key = b.help_question_key;
+LEFT JOIN dw.dim_help_question h ON h.help_question_key = b.help_question_key
+LEFT JOIN dw.code_list c ON c.dimension = 'help_question' AND c.code = h.help_question_code;
 
 COMMENT ON VIEW mart.request_help_question IS
     'One row per request and help question asked. Every request has at least one row (UNKNOWN if none was recorded), '
@@ -161,10 +169,11 @@ COMMENT ON COLUMN mart.request_help_question.help_question_label_en IS 'Help que
 CREATE OR REPLACE VIEW mart.request_support AS
 SELECT b.request_key       AS request_id,
        s.support_code,
-       s.label_nl          AS support_label_nl,
-       s.label_en          AS support_label_en
+       c.label_nl          AS support_label_nl,
+       c.label_en          AS support_label_en
 FROM dw.bridge_request_support b
-LEFT JOIN dw.dim_support s ON s.support_key = b.support_key;
+LEFT JOIN dw.dim_support s ON s.support_key = b.support_key
+LEFT JOIN dw.code_list c ON c.dimension = 'additional_support' AND c.code = s.support_code;
 
 COMMENT ON VIEW mart.request_support IS
     'One row per request and type of additional support it received. Only requests with follow-up ADDITIONAL have rows; '
@@ -190,8 +199,8 @@ SELECT d.year                                AS received_year,
        d.year_month_label                    AS received_month_label,
        make_date(d.year, d.month, 1)         AS received_month_start,
        ch.channel_code,
-       ch.label_nl                           AS channel_label_nl,
-       ch.label_en                           AS channel_label_en,
+       cc.label_nl                           AS channel_label_nl,
+       cc.label_en                           AS channel_label_en,
        ch.report_group                       AS channel_group_code,
        sum(n.requests)::bigint               AS requests,
        sum(n.closed_requests)::bigint        AS closed_requests
@@ -204,10 +213,11 @@ CROSS JOIN LATERAL (SELECT f.channel_key,
                     WHERE f.received_date_key = d.date_key
                     GROUP BY f.channel_key) n
 JOIN dw.dim_channel ch ON ch.channel_key = n.channel_key
+LEFT JOIN dw.code_list cc ON cc.dimension = 'channel' AND cc.code = ch.channel_code
 WHERE d.date_key = 0
    OR d.date_key BETWEEN (SELECT min(received_date_key) FROM dw.fact_request)
                      AND (SELECT max(received_date_key) FROM dw.fact_request)
-GROUP BY d.year, d.month, d.year_month_label, ch.channel_key;
+GROUP BY d.year, d.month, d.year_month_label, ch.channel_key, cc.dimension, cc.code;
 
 COMMENT ON VIEW mart.monthly_requests_by_channel IS
     'Requests per month they came in and medium of first contact. A month without requests of a medium has no row; '
@@ -229,11 +239,11 @@ SELECT d.year                                AS received_year,
        d.year_month_label                    AS received_month_label,
        make_date(d.year, d.month, 1)         AS received_month_start,
        rq.requester_type_code,
-       rq.requester_type_nl                  AS requester_type_label_nl,
-       rq.requester_type_en                  AS requester_type_label_en,
+       ct.label_nl                           AS requester_type_label_nl,
+       ct.label_en                           AS requester_type_label_en,
        rq.work_domain_code,
-       rq.work_domain_nl                     AS work_domain_label_nl,
-       rq.work_domain_en                     AS work_domain_label_en,
+       cw.label_nl                           AS work_domain_label_nl,
+       cw.label_en                           AS work_domain_label_en,
        sum(n.requests)::bigint               AS requests,
        sum(n.closed_requests)::bigint        AS closed_requests
 FROM dw.dim_date d
@@ -245,10 +255,12 @@ CROSS JOIN LATERAL (SELECT f.requester_key,
                     WHERE f.received_date_key = d.date_key
                     GROUP BY f.requester_key) n
 JOIN dw.dim_requester rq ON rq.requester_key = n.requester_key
+LEFT JOIN dw.code_list ct ON ct.dimension = 'requester_type' AND ct.code = rq.requester_type_code
+LEFT JOIN dw.code_list cw ON cw.dimension = 'work_domain' AND cw.code = rq.work_domain_code
 WHERE d.date_key = 0
    OR d.date_key BETWEEN (SELECT min(received_date_key) FROM dw.fact_request)
                      AND (SELECT max(received_date_key) FROM dw.fact_request)
-GROUP BY d.year, d.month, d.year_month_label, rq.requester_key;
+GROUP BY d.year, d.month, d.year_month_label, rq.requester_key, ct.dimension, ct.code, cw.dimension, cw.code;
 
 COMMENT ON VIEW mart.monthly_requests_by_requester IS
     'Requests per month they came in, requester type and work domain. A month without requests of a requester has no row; '
@@ -265,6 +277,39 @@ COMMENT ON COLUMN mart.monthly_requests_by_requester.work_domain_label_nl IS 'Wo
 COMMENT ON COLUMN mart.monthly_requests_by_requester.work_domain_label_en IS 'Work domain, English label.';
 COMMENT ON COLUMN mart.monthly_requests_by_requester.requests IS 'Number of requests (any status) that came in that month from that requester type and work domain.';
 COMMENT ON COLUMN mart.monthly_requests_by_requester.closed_requests IS 'Of those, the number now closed.';
+
+------------------------------------------------------------------------------------------------
+-- The code list: every category of every dimension with its labels, description and order, the
+-- one source of the period reports' labels and row order. LEFT JOIN from it to keep categories
+-- without requests (a 0 in a report) in a dashboard.
+------------------------------------------------------------------------------------------------
+
+CREATE OR REPLACE VIEW mart.code_list AS
+SELECT dimension,
+       code,
+       sort_order,
+       label_nl,
+       label_en,
+       description_nl,
+       description_en,
+       report_row
+FROM dw.code_list;
+
+COMMENT ON VIEW mart.code_list IS
+    'Every category of every dimension: code, Dutch and English label, description and position, as the period reports show them. '
+    'The reports list a table''s categories in sort_order, every report_row category included even when its count is 0 '
+    '(UNKNOWN only when it occurs). Their population: requests received in the period, closed, not by chat '
+    '(mart.request: is_closed and channel_group_code <> ''CHAT''). Dimension first_contact is the medium as the reports group it '
+    '(mart.request.channel_group_code); channel is the medium as registered (channel_code).';
+COMMENT ON COLUMN mart.code_list.dimension IS
+    'The dimension: total, requester_type, work_domain, first_contact, channel, phenomenon, help_question, follow_up, additional_support or status.';
+COMMENT ON COLUMN mart.code_list.code IS 'The category''s code, as in the other mart views (e.g. PROFESSIONAL, PHONE).';
+COMMENT ON COLUMN mart.code_list.sort_order IS 'Position of the category in a table of its dimension (the period reports'' row order); unknown and not applicable last.';
+COMMENT ON COLUMN mart.code_list.label_nl IS 'Dutch label, as the Dutch workbooks and the infographic print it.';
+COMMENT ON COLUMN mart.code_list.label_en IS 'English label, as the English workbooks print it.';
+COMMENT ON COLUMN mart.code_list.description_nl IS 'What the category means, in Dutch.';
+COMMENT ON COLUMN mart.code_list.description_en IS 'What the category means, in English.';
+COMMENT ON COLUMN mart.code_list.report_row IS 'True if the category is a row of the period reports'' tables; false for not-applicable members and for dimensions the reports do not tabulate (channel, status).';
 
 ------------------------------------------------------------------------------------------------
 -- Published cells of the period reports, as readers of the workbooks saw them. The true count

@@ -17,9 +17,11 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.helpline.warehouse.report.workbook.EditorialTexts;
 import nl.helpline.warehouse.warehouse.SqlFiles;
 
 /**
@@ -32,14 +34,14 @@ public final class ReportService {
     private final Path jobsDir;
     private final PeriodCounts periodCounts;
     private final PublicationRegister register;
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transaction;
 
     public ReportService(Path jobsDir, DataSource dataSource, TransactionTemplate transaction) {
         this.jobsDir = jobsDir;
         this.periodCounts = new PeriodCounts(dataSource, transaction);
         this.register = new PublicationRegister(dataSource);
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(dataSource);
         this.transaction = transaction;
     }
 
@@ -54,7 +56,8 @@ public final class ReportService {
         ProtectedReport report = ReportProtection.protect(definition, period, counts, register.earlier(definitionName, period));
         Optional<Long> previous = register.previous(definitionName, period);
         List<PublicationRegister.ChangedCell> changes = previous.map(id -> register.changes(id, report, definition.threshold())).orElse(List.of());
-        DataAsOf asOf = dataAsOf();
+        DataAsOf asOf = dataAsOf(definition, period);
+        EditorialTexts texts = EditorialTexts.load(jobsDir, EditorialTexts.language(lang));
 
         Files.createDirectories(outDir);
         String base = definition.name() + "-" + period.fileLabel();
@@ -63,7 +66,8 @@ public final class ReportService {
         Path tmpWorkbook = outDir.resolve("." + base + ".xlsx.tmp");
         Path tmpCells = outDir.resolve("." + base + ".cells.csv.tmp");
         try {
-            ReportFiles.write(report, lang, asOf, changes, PublicationState.draft(false, null), tmpWorkbook, tmpCells);
+            ReportFiles.write(report, lang, asOf, changes, PublicationState.draft(provisional(definition, period), null), texts,
+                    tmpWorkbook, tmpCells);
             String sha256 = sha256(tmpWorkbook);
             long publicationId = transaction.execute(s -> register.record(report, lang, workbook.getFileName().toString(), sha256, asOf.newestVersion()));
             Files.move(tmpWorkbook, workbook, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -75,13 +79,28 @@ public final class ReportService {
         }
     }
 
-    /** What the warehouse held when the report was made; printed on the cover, fixed per warehouse state. */
+    /**
+     * What the report's figures stand at: the newest change to a request of its population (on the cover as
+     * "data as of", and the workbook's document dates), fixed per warehouse state; and what was loaded.
+     */
     public record DataAsOf(LocalDateTime newestVersion, long filesLoaded, LocalDateTime lastLoad) {
     }
 
-    private DataAsOf dataAsOf() {
-        return jdbc.queryForObject(SqlFiles.load("report/data_as_of.sql"), (rs, i) -> new DataAsOf(
+    private DataAsOf dataAsOf(ReportDefinition definition, Period period) {
+        return named.queryForObject(SqlFiles.load("report/data_as_of.sql"), population(definition, period), (rs, i) -> new DataAsOf(
                 toLocal(rs.getTimestamp("newest_version")), rs.getLong("files_loaded"), toLocal(rs.getTimestamp("last_load"))));
+    }
+
+    /** Whether requests of the period's population are still open: its figures are then provisional ([p]). */
+    public boolean provisional(ReportDefinition definition, Period period) {
+        return Boolean.TRUE.equals(named.queryForObject(SqlFiles.load("report/period_open.sql"), population(definition, period),
+                Boolean.class));
+    }
+
+    private static MapSqlParameterSource population(ReportDefinition definition, Period period) {
+        return new MapSqlParameterSource().addValue("from", period.start()).addValue("to", period.end())
+                .addValue("status", definition.populationStatus())
+                .addValue("excluded_channels", String.join(",", definition.excludedChannels()));
     }
 
     private static LocalDateTime toLocal(Timestamp t) {

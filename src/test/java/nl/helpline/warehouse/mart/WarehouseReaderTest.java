@@ -200,8 +200,8 @@ class WarehouseReaderTest {
         assertThat(open).containsEntry("received_month_label", "2024-03").containsEntry("is_closed", "f")
                 .containsEntry("status_label_nl", "Open").containsEntry("status_label_en", "Open")
                 .containsEntry("channel_label_nl", "E-mail").containsEntry("channel_group_label_en", "Email")
-                .containsEntry("requester_type_code", "CITIZEN").containsEntry("requester_type_label_nl", "Burger")
-                .containsEntry("requester_type_label_en", "Citizen").containsEntry("work_domain_code", "NOT_APPLICABLE")
+                .containsEntry("requester_type_code", "CITIZEN").containsEntry("requester_type_label_nl", "Niet-professional (burger)")
+                .containsEntry("requester_type_label_en", "Not professional (citizen)").containsEntry("work_domain_code", "NOT_APPLICABLE")
                 .containsEntry("follow_up_code", "NOT_APPLICABLE").containsEntry("conversations", null)
                 .containsEntry("days_to_close", null);
         for (String period : List.of("year", "half_year", "half_year_label", "quarter", "quarter_label", "month",
@@ -215,7 +215,8 @@ class WarehouseReaderTest {
                 .containsEntry("days_to_close", "9");
         assertThat(row("SELECT * FROM mart.request WHERE request_id = 104")).containsEntry("status_label_nl", "In behandeling")
                 .containsEntry("channel_label_en", "In person").containsEntry("channel_group_code", "OTHER")
-                .containsEntry("channel_group_label_nl", "Anders").containsEntry("channel_group_label_en", "Other")
+                .containsEntry("channel_group_label_nl", "Anders (persoonlijk, overig of onbekend)")
+                .containsEntry("channel_group_label_en", "Other (in person, other or unknown)")
                 .containsEntry("requester_type_code", "PROFESSIONAL").containsEntry("work_domain_code", "UNKNOWN");
     }
 

@@ -160,9 +160,13 @@ class NightlyRunTest {
     }
 
     private static boolean firstFileCommitted(TestDatabase db) {
-        try {
-            return db.jdbc().queryForObject("SELECT count(*) FROM etl.source_file WHERE status = 'loaded'", Long.class) > 0;
-        } catch (RuntimeException notMigratedYet) {
+        // A connection of its own, closed after each poll: polled every 50 ms on a slow machine, leaked ones
+        // would use up the server's connections before the child commits.
+        try (Connection c = DriverManager.getConnection(db.url(), "postgres", "");
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM etl.source_file WHERE status = 'loaded'")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (java.sql.SQLException notMigratedYet) {
             return false;
         }
     }

@@ -51,7 +51,7 @@ final class ChartsSheet {
     static final List<byte[]> PALETTE = List.of(
             rgb(0x12436D), rgb(0x28A197), rgb(0x801650), rgb(0xF46A25), rgb(0x3D3D3D), rgb(0xA285D1));
 
-    private static final int FIRST_BLOCK_ROW = 4;
+    private static final int FIRST_BLOCK_ROW = 5;
     private static final int CHART_ROWS = 20;
     private static final int CHART_FIRST_COL = 3;
     private static final int CHART_LAST_COL = 12;
@@ -63,6 +63,7 @@ final class ChartsSheet {
     private final int threshold;
     private final Texts tx;
     private final WorkbookBuilder.Styles styles;
+    private int blockWidth;
 
     ChartsSheet(XSSFSheet sheet, ReportDocument doc, int threshold, Texts tx, WorkbookBuilder.Styles styles) {
         this.sheet = sheet;
@@ -73,28 +74,35 @@ final class ChartsSheet {
     }
 
     void build() {
-        text(sheet, 0, 0, tx.chartsTitle(), styles.title);
+        text(sheet, 0, 0, tx.chartsTitle() + ", " + doc.periodName(), styles.heading1);
         text(sheet, 1, 0, tx.chartsLine(), styles.plain);
         text(sheet, 2, 0, tx.chartsSuppressedLine(), styles.plain);
+        text(sheet, 3, 0, tx.chartsPrintLine(), styles.plain);
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         int row = FIRST_BLOCK_ROW;
-        int widthA = 24;
+        int widthA = 30;
         for (ChartSpec spec : doc.charts()) {
-            PublishedTable table = doc.table(spec.tableId()).orElseThrow();
-            for (PublishedCell cell : table.rows()) {
+            for (PublishedCell cell : doc.table(spec.tableId()).orElseThrow().rows()) {
                 widthA = Math.max(widthA, chartLabel(cell).length() + 2);
             }
-            // The block's bold title may run on into B and C, not under the chart.
-            widthA = Math.max(widthA, (int) Math.ceil(tx.chartDataTitle(title(spec, table)).length() * 1.1) - WIDTH_B - WIDTH_C);
+        }
+        widthA = Math.min(60, widthA);
+        // The headings wrap within the block; merged cells would do it more neatly but trouble screen readers.
+        blockWidth = widthA;
+        int n = 0;
+        for (ChartSpec spec : doc.charts()) {
+            PublishedTable table = doc.table(spec.tableId()).orElseThrow();
             if (row > FIRST_BLOCK_ROW) {
                 sheet.setRowBreak(row - 1);   // printed, each chart gets its own page
             }
-            int height = chart(drawing, spec, table, row);
+            int height = chart(drawing, spec, table, row, ++n);
             row += height + 1;
         }
-        sheet.setColumnWidth(0, Math.min(60, widthA) * 256);
+        sheet.setColumnWidth(0, widthA * 256);
         sheet.setColumnWidth(1, WIDTH_B * 256);
         sheet.setColumnWidth(2, WIDTH_C * 256);
+        // What prints: the blocks and their charts, one page wide, nothing beyond the last chart's column.
+        sheet.getWorkbook().setPrintArea(sheet.getWorkbook().getSheetIndex(sheet), 0, CHART_LAST_COL, 0, Math.max(row - 2, 0));
     }
 
     /**
@@ -105,13 +113,15 @@ final class ChartsSheet {
         return cell.suppressed() ? cell.label() + " (" + cell.status().marker(threshold).replace(' ', '\u00A0') + ")" : cell.label();
     }
 
-    /** Writes one chart and its data block at {@code top}; returns the rows used. */
-    private int chart(XSSFDrawing drawing, ChartSpec spec, PublishedTable table, int top) {
-        String title = title(spec, table);
+    /** Writes chart number {@code n} and its data block at {@code top}; returns the rows used. */
+    private int chart(XSSFDrawing drawing, ChartSpec spec, PublishedTable table, int top, int n) {
+        String title = title(spec, table) + ", " + doc.periodName() + (doc.publication().provisional() ? " [p]" : "");
         boolean percent = spec.effectiveMeasure(table) == ChartSpec.Measure.PERCENT;
         ChartSpec.Type type = spec.effectiveType(table);
 
-        text(sheet, top, 0, tx.chartDataTitle(title), styles.header);
+        // The block's heading (a Heading 2) wraps within A to C: run on, it would disappear behind the chart.
+        // 12-point bold takes about a quarter more room a character than the 11-point text the estimate is made for.
+        WorkbookBuilder.wrapped(sheet, top, 0, tx.chartDataTitle(title), styles.heading2Wrapped, blockWidth * 3 / 4, 16f);
         int headerRow = top + 1;
         XSSFRow header = sheet.createRow(headerRow);
         text(header, 0, tx.labelHeader(), styles.header);
@@ -133,6 +143,7 @@ final class ChartsSheet {
             }
         }
         int last = r - 1;
+        WorkbookBuilder.excelTable(sheet, PublishedTable.RESERVED_PREFIX + n, headerRow, last, 1, false);
 
         int rows = Math.max(CHART_ROWS, last - top + 2);
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, CHART_FIRST_COL, top, CHART_LAST_COL + 1, top + rows);
@@ -200,7 +211,11 @@ final class ChartsSheet {
 
         CTNonVisualDrawingProps props = chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr();
         props.setName(title);
-        props.setDescr(tx.chartAltText(type, title, new CellRangeAddress(headerRow, last, 0, 1).formatAsString()));
+        PublishedCell largest = table.rows().stream().filter(c -> !c.suppressed())
+                .max(java.util.Comparator.comparingLong(PublishedCell::count)).orElse(null);
+        List<String> withheld = table.rows().stream().filter(PublishedCell::suppressed)
+                .map(c -> c.label() + " (" + c.status().marker(threshold) + ")").toList();
+        props.setDescr(tx.chartAltText(type, title, largest, percent, withheld));
         return rows;
     }
 

@@ -21,22 +21,31 @@ import java.util.regex.Pattern;
  *                        {@code r1c1}) and must not be one of the workbook's own table names
  *                        ({@code contents}, {@code notes}, {@code data}).
  * @param title           title in the report's language, e.g. "Type aanvrager"
- * @param baseDescription one line describing the base, e.g. "Basis: alle 91 afgesloten verzoeken".
- *                        Written verbatim: it must not contain a withheld value.
+ * @param baseDescription one line describing what is counted and what the percentages are of, e.g.
+ *                        "Verzoeken van professionals per categorie". Written verbatim: it must not
+ *                        contain a withheld value (the writers add the base's number themselves).
+ * @param baseCell        the published cell whose count is the base (n) of the percentages, as
+ *                        {@code table.CATEGORY}: {@code total.TOTAL} for most tables,
+ *                        {@code requester.PROFESSIONAL} for the work domains of professionals. The base is
+ *                        never a number of its own: the writers show what that cell shows (its count, or
+ *                        its marker when withheld), so it cannot disagree with it or reveal it.
  * @param noteRefs        numbers of the {@link Note}s that apply to this table (shown as
  *                        {@code [note n]} after the title)
  * @param multiValued     true when a request counts in each category it touches, so that counts add
  *                        up to more than the base and percentages to more than 100%
  * @param rows            the categories, at least one, with unique category codes
  */
-public record PublishedTable(String id, String title, String baseDescription, List<Integer> noteRefs,
+public record PublishedTable(String id, String title, String baseDescription, String baseCell, List<Integer> noteRefs,
                              boolean multiValued, List<PublishedCell> rows) {
 
     /** The id of the table holding the report's overall total (one row). */
     public static final String TOTAL_ID = "total";
 
-    /** Names the workbook uses for its own Excel tables; table ids must differ from them. */
+    /** Names the workbook uses for its own Excel tables; table ids must differ from them (and not start with {@code chart_}). */
     static final Set<String> RESERVED_IDS = Set.of("contents", "notes", "data");
+    static final String RESERVED_PREFIX = "chart_";
+
+    private static final Pattern CELL_REF = Pattern.compile("[a-z][a-z0-9_]{0,39}\\.[A-Za-z0-9_]+");
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     /** Names Excel would read as a cell reference (A1 or R1C1 style). */
@@ -44,12 +53,16 @@ public record PublishedTable(String id, String title, String baseDescription, Li
 
     public PublishedTable {
         Objects.requireNonNull(id, "id");
-        if (!ID.matcher(id).matches() || CELL_LIKE.matcher(id).matches() || RESERVED_IDS.contains(id)) {
+        if (!ID.matcher(id).matches() || CELL_LIKE.matcher(id).matches() || RESERVED_IDS.contains(id)
+                || id.startsWith(RESERVED_PREFIX)) {
             throw new IllegalArgumentException("table id must be a lower-case name like 'requester' that is not a cell"
                     + " reference and not one of " + RESERVED_IDS + ": " + id);
         }
         Model.requireText(title, "title of table " + id);
         Model.requireText(baseDescription, "base description of table " + id);
+        if (baseCell == null || !CELL_REF.matcher(baseCell).matches()) {
+            throw new IllegalArgumentException("table " + id + ": the base must name a cell as table.CATEGORY: " + baseCell);
+        }
         noteRefs = List.copyOf(Objects.requireNonNull(noteRefs, "noteRefs"));
         rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
         if (rows.isEmpty()) {
@@ -64,6 +77,11 @@ public record PublishedTable(String id, String title, String baseDescription, Li
         if (new HashSet<>(noteRefs).size() != noteRefs.size()) {
             throw new IllegalArgumentException("table " + id + " refers to a note twice: " + noteRefs);
         }
+    }
+
+    /** The row of this category, if any. */
+    public java.util.Optional<PublishedCell> row(String category) {
+        return rows.stream().filter(r -> r.category().equals(category)).findFirst();
     }
 
     /** True when at least one row is withheld. */

@@ -10,22 +10,28 @@ import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import nl.helpline.warehouse.report.PublicationState;
+
 /**
- * Writes the period report's workbook, {@code <definition>-<period>.xlsx}, following the UK
+ * Writes the period report's workbook (the caller names the file), following the UK
  * Government Analysis Function guidance "Releasing statistics in spreadsheets".
  *
  * <p>Sheets, in order (names in Dutch, or English for {@link Language#EN}):
  * <ol>
- *   <li>{@code Voorblad} / {@code Cover_sheet}: title, period, what is counted, definition, source,
- *       data as of, small counts, contact;</li>
+ *   <li>{@code Voorblad} / {@code Cover_sheet}: title with the period written out, a draft's
+ *       "CONCEPT" line, period, what is counted, publication (draft, or version and date), next
+ *       release, provisional figures, source, data as of, small counts, contact with links;</li>
  *   <li>{@code Inhoud} / {@code Contents}: one table ({@code contents}) linking to every other sheet;</li>
  *   <li>{@code Toelichting} / {@code Notes}: one table ({@code notes}) with the report's notes, the
  *       meaning of {@code < 5} and {@code [c]}, multi-valued tables, the audit's result and revised
  *       cells;</li>
- *   <li>{@code Tabel_1} .. / {@code Table_1} ..: one report table per sheet: title with note
- *       references in A1, the base in A2, a line about the sheet in A3, then an Excel table named after
- *       the table id with columns code, label, count, percent, status;</li>
- *   <li>{@code Data}: every row of every table in long format, one Excel table ({@code data});</li>
+ *   <li>{@code Tabel_1} .. / {@code Table_1} ..: one report table per sheet: title with the period,
+ *       {@code [p]} and note references in A1, what is counted and the base (n) in A2, a line about the
+ *       sheet in A3, then an Excel table named after the table id with columns label, count, percent,
+ *       base (n), status (which carries {@code [r]});</li>
+ *   <li>{@code Data}: every row of every table in long format, one Excel table ({@code data}) with
+ *       period, table id, code, label, count, percent, base and status; the one sheet with filter
+ *       buttons and a frozen header;</li>
  *   <li>{@code Grafieken} / {@code Charts}, when the report has charts: native charts, each beside the
  *       small range it plots.</li>
  * </ol>
@@ -43,14 +49,10 @@ public final class WorkbookWriter {
 
     /** The time zone {@link ReportDocument#dataAsOf()} is in. */
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    static final String CREATOR = "helpline-warehouse";
+    /** The software, named as the document's application; the author is the publishing organisation. */
+    static final String APPLICATION = "helpline-warehouse";
 
     private WorkbookWriter() {
-    }
-
-    /** {@code <definition>-<period>.xlsx} */
-    public static String fileName(ReportDocument doc) {
-        return doc.baseFileName() + ".xlsx";
     }
 
     /**
@@ -77,15 +79,32 @@ public final class WorkbookWriter {
     }
 
     private static void setProperties(XSSFWorkbook workbook, ReportDocument doc) {
+        Texts tx = Texts.of(doc.lang());
         Date fixed = Date.from(doc.dataAsOf().atZone(ZONE).toInstant());
         POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
         core.setCreated(Optional.of(fixed));
         core.setModified(Optional.of(fixed));
-        core.setCreator(CREATOR);
-        core.setLastModifiedByUser(CREATOR);
-        core.setTitle(doc.title() + " " + doc.period());
-        core.setSubjectProperty(doc.definitionName() + " " + doc.period());
-        core.setIdentifier(doc.baseFileName());
-        workbook.getProperties().getExtendedProperties().getUnderlyingProperties().setApplication(CREATOR);
+        core.setCreator(doc.contact().organisation());
+        core.setLastModifiedByUser(doc.contact().organisation());
+        String title = doc.title() + ", " + doc.periodName();
+        PublicationState publication = doc.publication();
+        if (publication.isDraft()) {
+            core.setTitle(tx.draftBanner() + ": " + title);
+            core.setSubjectProperty(tx.draftBanner());
+            core.setKeywords(tx.draftKeywords());
+            core.setContentStatus(tx.draftStatus());
+        } else {
+            core.setTitle(title);
+            core.setSubjectProperty(tx.releaseStatus(publication.version(), publication.releasedOn()));
+            core.setKeywords(tx.releaseKeywords());
+            core.setContentStatus(tx.releaseStatus(publication.version(), publication.releasedOn()));
+            core.setVersion(Integer.toString(publication.version()));
+        }
+        core.setDescription(doc.population());
+        core.setIdentifier(doc.definitionName() + "-" + doc.period() + "." + doc.lang().locale().getLanguage()
+                + (publication.isDraft() ? ".concept" : ".v" + publication.version()));
+        core.getUnderlyingProperties().setLanguageProperty(doc.lang().locale().toLanguageTag());
+        workbook.getProperties().getExtendedProperties().getUnderlyingProperties().setApplication(APPLICATION);
+        workbook.getProperties().getExtendedProperties().getUnderlyingProperties().setCompany(doc.contact().organisation());
     }
 }

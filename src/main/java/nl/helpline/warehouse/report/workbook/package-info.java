@@ -2,9 +2,10 @@
  * The period report's output: a model of a report that has been through disclosure control
  * ({@link nl.helpline.warehouse.report.workbook.ReportDocument} and the records it holds), and the
  * writers that turn it into the published files:
- * {@link nl.helpline.warehouse.report.workbook.WorkbookWriter} ({@code <definition>-<period>.xlsx})
- * and {@link nl.helpline.warehouse.report.workbook.CellsCsvWriter}
- * ({@code <definition>-<period>.cells.csv}).
+ * {@link nl.helpline.warehouse.report.workbook.WorkbookWriter} (the workbook) and
+ * {@link nl.helpline.warehouse.report.workbook.CellsCsvWriter} (its {@code cells.csv}); the caller
+ * names the files. {@link nl.helpline.warehouse.report.workbook.EditorialTexts} are the texts that are
+ * not figures, shared with the infographic.
  *
  * <p>The model is the contract with the report engine. It is plain immutable records without Spring.
  * A withheld cell carries no value: {@link nl.helpline.warehouse.report.workbook.PublishedCell} refuses

@@ -50,40 +50,95 @@ class ReportModelTest {
             assertThat(table(good).id()).isEqualTo(good);
         }
         for (String bad : List.of("Requester", "1st", "a1", "ab12", "xfd1", "r", "c", "r1c1", "rc", "first-contact",
-                "with space", "notes", "data", "contents", "_x", "")) {
+                "with space", "notes", "data", "contents", "_x", "", "chart_1")) {
             assertThatThrownBy(() -> table(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Test
     void aTableHasRowsWithUniqueCategories() {
-        assertThatThrownBy(() -> new PublishedTable("t", "T", "base", List.of(), false, List.of()))
+        assertThatThrownBy(() -> new PublishedTable("t", "T", "base", "t.A", List.of(), false, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PublishedTable("t", "T", "base", List.of(), false, List.of(A, A)))
+        assertThatThrownBy(() -> new PublishedTable("t", "T", "base", "t.A", List.of(), false, List.of(A, A)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
     }
 
     @Test
     void theDocumentChecksItsReferencesAndCopiesItsLists() {
         ReportDocument doc = SampleReports.infographic2024H1(Language.NL).doc();
-        assertThatThrownBy(() -> with(doc, List.of(new PublishedTable("t", "T", "b", List.of(9), false, List.of(A)))))
+        assertThatThrownBy(() -> with(doc, List.of(new PublishedTable("t", "T", "b", "t.A", List.of(9), false, List.of(A)))))
                 .hasMessageContaining("note 9");
         assertThatThrownBy(() -> with(doc, List.of(table("t"), table("t")))).hasMessageContaining("twice");
         assertThatThrownBy(() -> new ReportDocument("bad name", "t", "2024-H1", doc.periodStart(), doc.periodEnd(), "p",
-                Language.NL, "c", "s", doc.dataAsOf(), List.of(), List.of(table("t")), doc.audit(), List.of(), List.of()))
+                Language.NL, doc.contact(), "s", doc.dataAsOf(), List.of(), List.of(table("t")), doc.audit(), List.of(), List.of(),
+                doc.publication()))
                 .hasMessageContaining("definitionName");
         assertThatThrownBy(() -> new ReportDocument("d", "t", "2024-H1", doc.periodEnd(), doc.periodStart(), "p",
-                Language.NL, "c", "s", doc.dataAsOf(), List.of(), List.of(table("t")), doc.audit(), List.of(), List.of()))
+                Language.NL, doc.contact(), "s", doc.dataAsOf(), List.of(), List.of(table("t")), doc.audit(), List.of(), List.of(),
+                doc.publication()))
                 .hasMessageContaining("before it starts");
         assertThatThrownBy(() -> new ReportDocument("d", "t", "2024-H1", doc.periodStart(), doc.periodEnd(), "p",
-                Language.NL, "c", "s", doc.dataAsOf(), List.of(), List.of(table("t")), doc.audit(), List.of(),
-                List.of(ChartSpec.auto("nope")))).hasMessageContaining("nope");
+                Language.NL, doc.contact(), "s", doc.dataAsOf(), List.of(), List.of(table("t")), doc.audit(), List.of(),
+                List.of(ChartSpec.auto("nope")), doc.publication())).hasMessageContaining("nope");
 
         List<PublishedTable> tables = new ArrayList<>(List.of(table("t")));
         ReportDocument copy = with(doc, tables);
         tables.add(table("u"));
         assertThat(copy.tables()).hasSize(1);
-        assertThat(doc.baseFileName()).isEqualTo("infographic-2024-H1");
+    }
+
+    @Test
+    void everyListedNoteIsReferencedAndEveryBaseAndRevisionNamesACellOfTheReport() {
+        ReportDocument doc = SampleReports.infographic2024H1(Language.NL).doc();
+        // A note no table refers to is what readers found as "note 3 and note 5 are listed but referenced by no table".
+        List<Note> oneTooMany = new ArrayList<>(doc.notes());
+        oneTooMany.add(new Note(9, "Nergens naar verwezen."));
+        assertThatThrownBy(() -> new ReportDocument(doc.definitionName(), doc.title(), doc.period(), doc.periodStart(),
+                doc.periodEnd(), doc.population(), doc.lang(), doc.contact(), doc.sourceSummary(), doc.dataAsOf(), oneTooMany,
+                doc.tables(), doc.audit(), doc.changesSincePrevious(), doc.charts(), doc.publication()))
+                .hasMessageContaining("notes [9] are referenced by no table");
+        // The base is a reference to a published cell, never a number of its own.
+        assertThatThrownBy(() -> with(doc, List.of(new PublishedTable("t", "T", "b", "total.TOTAL", List.of(), false, List.of(A)))))
+                .hasMessageContaining("the base of table t is total.TOTAL");
+        assertThatThrownBy(() -> new PublishedTable("t", "T", "b", "91", List.of(), false, List.of(A)))
+                .hasMessageContaining("table.CATEGORY");
+        assertThat(doc.base(doc.table("work_domain").orElseThrow()).count()).isEqualTo(63);
+        assertThat(doc.base(doc.table("additional_support").orElseThrow()).category()).isEqualTo("ADDITIONAL");
+        // [r] only on cells that exist
+        assertThatThrownBy(() -> SampleReports.with(doc, new nl.helpline.warehouse.report.PublicationState(
+                nl.helpline.warehouse.report.PublicationState.Kind.RELEASE, 2, java.time.LocalDate.of(2024, 7, 3),
+                java.util.Set.of("requester.NOBODY"), false, null))).hasMessageContaining("requester.NOBODY");
+    }
+
+    @Test
+    void aContactIsAnOrganisationWithAWellFormedAddress() {
+        assertThat(SampleReports.LSE.email()).isEqualTo("info@hetlse.nl");
+        assertThatThrownBy(() -> new Contact(" ", null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Contact("LSE", null, "info at hetlse", null)).hasMessageContaining("e-mail");
+        assertThatThrownBy(() -> new Contact("LSE", null, null, "javascript:alert(1)")).hasMessageContaining("https://");
+    }
+
+    @Test
+    void periodsAreWrittenOutInTheReportsLanguage() {
+        java.time.LocalDate jan1 = java.time.LocalDate.of(2024, 1, 1);
+        assertThat(PeriodNames.name(jan1, java.time.LocalDate.of(2024, 6, 30), Language.NL)).isEqualTo("eerste halfjaar 2024");
+        assertThat(PeriodNames.name(java.time.LocalDate.of(2024, 7, 1), java.time.LocalDate.of(2024, 12, 31), Language.EN))
+                .isEqualTo("second half of 2024");
+        assertThat(PeriodNames.name(java.time.LocalDate.of(2024, 4, 1), java.time.LocalDate.of(2024, 6, 30), Language.NL))
+                .isEqualTo("tweede kwartaal 2024");
+        assertThat(PeriodNames.name(java.time.LocalDate.of(2024, 10, 1), java.time.LocalDate.of(2024, 12, 31), Language.EN))
+                .isEqualTo("fourth quarter of 2024");
+        assertThat(PeriodNames.name(jan1, java.time.LocalDate.of(2024, 12, 31), Language.NL)).isEqualTo("2024");
+        assertThat(PeriodNames.name(java.time.LocalDate.of(2024, 3, 1), java.time.LocalDate.of(2024, 3, 31), Language.NL))
+                .isEqualTo("maart 2024");
+        assertThat(PeriodNames.name(jan1, java.time.LocalDate.of(2024, 3, 15), Language.NL))
+                .isEqualTo("1 januari 2024 tot en met 15 maart 2024");
+        assertThat(PeriodNames.name(java.time.LocalDate.of(2024, 2, 1), java.time.LocalDate.of(2024, 7, 31), Language.EN))
+                .as("six months that are not a half-year").isEqualTo("1 February 2024 to 31 July 2024");
+        assertThat(PeriodNames.inPeriod(jan1, java.time.LocalDate.of(2024, 6, 30), Language.NL)).isEqualTo("in het eerste halfjaar 2024");
+        assertThat(PeriodNames.inPeriod(jan1, java.time.LocalDate.of(2024, 12, 31), Language.EN)).isEqualTo("in 2024");
+        assertThat(PeriodNames.inPeriod(jan1, java.time.LocalDate.of(2024, 3, 15), Language.EN))
+                .isEqualTo("from 1 January 2024 to 15 March 2024");
     }
 
     @Test
@@ -99,9 +154,9 @@ class ReportModelTest {
 
     @Test
     void aPieIsOnlyDrawnWhenEveryCategoryIsPublishedAndTheTableAddsUp() {
-        PublishedTable full = new PublishedTable("t", "T", "b", List.of(), false, List.of(A, B));
-        PublishedTable gap = new PublishedTable("t", "T", "b", List.of(), false, List.of(A, PublishedCell.primary("C", "c")));
-        PublishedTable multi = new PublishedTable("t", "T", "b", List.of(), true, List.of(A, B));
+        PublishedTable full = new PublishedTable("t", "T", "b", "t.A", List.of(), false, List.of(A, B));
+        PublishedTable gap = new PublishedTable("t", "T", "b", "t.A", List.of(), false, List.of(A, PublishedCell.primary("C", "c")));
+        PublishedTable multi = new PublishedTable("t", "T", "b", "t.A", List.of(), true, List.of(A, B));
         ChartSpec pie = new ChartSpec("t", null, ChartSpec.Type.PIE, ChartSpec.Measure.PERCENT);
         assertThat(pie.effectiveType(full)).isEqualTo(ChartSpec.Type.PIE);
         assertThat(pie.effectiveType(gap)).isEqualTo(ChartSpec.Type.BAR);
@@ -112,18 +167,19 @@ class ReportModelTest {
         assertThat(auto.effectiveMeasure(full)).isEqualTo(ChartSpec.Measure.PERCENT);
         assertThat(auto.effectiveType(gap)).isEqualTo(ChartSpec.Type.BAR);
         assertThat(auto.effectiveMeasure(gap)).isEqualTo(ChartSpec.Measure.COUNT);
-        PublishedTable four = new PublishedTable("t", "T", "b", List.of(), false, List.of(A, B,
+        PublishedTable four = new PublishedTable("t", "T", "b", "t.A", List.of(), false, List.of(A, B,
                 PublishedCell.published("C", "c", 1, 1.0), PublishedCell.published("D", "d", 1, 1.0)));
         assertThat(auto.effectiveType(four)).isEqualTo(ChartSpec.Type.BAR);
         assertThatThrownBy(() -> new ChartSpec("t", null, ChartSpec.Type.BAR, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static PublishedTable table(String id) {
-        return new PublishedTable(id, "T", "base", List.of(), false, List.of(A));
+        return new PublishedTable(id, "T", "base", id + ".A", List.of(), false, List.of(A));
     }
 
     private static ReportDocument with(ReportDocument d, List<PublishedTable> tables) {
         return new ReportDocument(d.definitionName(), d.title(), d.period(), d.periodStart(), d.periodEnd(), d.population(),
-                d.lang(), d.contact(), d.sourceSummary(), d.dataAsOf(), d.notes(), tables, d.audit(), List.of(), List.of());
+                d.lang(), d.contact(), d.sourceSummary(), d.dataAsOf(), List.of(), tables, d.audit(), List.of(), List.of(),
+                d.publication());
     }
 }

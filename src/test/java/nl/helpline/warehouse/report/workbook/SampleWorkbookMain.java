@@ -15,9 +15,9 @@ public final class SampleWorkbookMain {
         Path dir = Path.of(args[0]);
         for (Language lang : Language.values()) {
             for (SampleReports.Sample sample : java.util.List.of(SampleReports.infographic2024H1(lang), SampleReports.national(lang))) {
-                String base = sample.doc().baseFileName() + "-" + lang.name().toLowerCase(java.util.Locale.ROOT);
+                String base = sample.doc().definitionName() + "-" + sample.doc().period() + "." + lang.name().toLowerCase(java.util.Locale.ROOT);
                 WorkbookWriter.write(sample.doc(), SampleReports.THRESHOLD, dir.resolve(base + ".xlsx"));
-                CellsCsvWriter.write(sample.doc(), dir.resolve(base + ".cells.csv"));
+                CellsCsvWriter.write(sample.doc(), SampleReports.THRESHOLD, dir.resolve(base + ".cells.csv"));
             }
         }
     }

@@ -61,7 +61,7 @@ class WorkbookReproducibilityTest {
         ReportDocument d = SampleReports.national(Language.NL).doc();
         ReportDocument later = new ReportDocument(d.definitionName(), d.title(), d.period(), d.periodStart(), d.periodEnd(),
                 d.population(), d.lang(), d.contact(), d.sourceSummary(), d.dataAsOf().plusDays(1), d.notes(), d.tables(),
-                d.audit(), d.changesSincePrevious(), d.charts());
+                d.audit(), d.changesSincePrevious(), d.charts(), d.publication());
         assertThat(Xlsx.parts(WorkbookWriter.toBytes(later, T)).get("docProps/core.xml")).contains("2025-01-16T22:59:58Z");
     }
 
