@@ -64,11 +64,6 @@ class MartLabelsTest {
         jdbc = db.jdbc();
     }
 
-    @org.junit.jupiter.api.AfterAll
-    static void closeTheConnection() {
-        ((org.springframework.jdbc.datasource.SingleConnectionDataSource) jdbc.getDataSource()).destroy();
-    }
-
     /** One row of the Data sheet. */
     record DataRow(String table, String code, String label) {
     }
