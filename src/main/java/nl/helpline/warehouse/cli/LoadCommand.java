@@ -48,14 +48,15 @@ final class LoadCommand implements Command {
                 .reason.txt; every other entry stays and is reported (ignored, or waiting when it was
                 still being written). Running it again on the same files changes nothing.
 
-                  --inbox DIR        the inbox (default ./inbox)
-                  --summary FILE     also write the run summary as JSON to FILE; with "-" the JSON goes
-                                     to standard output (the table then goes to standard error)
-                  --reprocess NAME   put the archived file NAME (as the summary named it) back into the
-                                     inbox and read it again, although its bytes loaded before: rows
-                                     that loaded count as superseded, rows rejected before may load now
-                  --example          first copy the committed example exports (jobs/example-inbox) into
-                                     the inbox, leaving the committed files untouched
+                  --inbox DIR      the inbox (default ./inbox)
+                  --summary FILE   also write the run summary as JSON to FILE; with "-" the JSON goes
+                                   to standard output (the table then goes to standard error)
+                  --reprocess NAME put the archived file NAME (as the summary named it) back into
+                                   the inbox and read it again although its bytes loaded before:
+                                   rows that loaded count as superseded, rows rejected before may
+                                   load now (after jobs/mappings.yml was fixed, say)
+                  --example        first copy the committed example exports (jobs/example-inbox) into
+                                   the inbox, leaving the committed files untouched
                 """ + WarehouseSession.SETTLE_HELP + WarehouseSession.DATABASE_HELP + """
 
                 Exit codes: 0 all loaded, 1 loaded but rows or files rejected (or a file could not be

@@ -55,6 +55,10 @@ public final class Options {
             throw new UsageException("--data-dir (the embedded warehouse) and --db-url (an external PostgreSQL) exclude each other;"
                     + " give one of them");
         }
+        String logFormat = values.get("log-format");
+        if (logFormat != null && !Set.of("ecs", "logstash", "gelf").contains(logFormat)) {
+            throw new UsageException("--log-format is ecs, logstash or gelf, not '" + logFormat + "'");
+        }
         return new Options(command, values);
     }
 

@@ -61,7 +61,7 @@ final class ScheduleCommand implements Command {
                                    last run ended, how, and when the next starts
                   --runs N         stop after N runs (for trials); default: run until stopped
                   --inbox, --out   as for run
-                """ + WarehouseSession.DATABASE_HELP;
+                """ + WarehouseSession.SETTLE_HELP + WarehouseSession.DATABASE_HELP;
     }
 
     @Override

@@ -204,7 +204,7 @@ final class FileLoader {
         }
         String archiveName = folders.freeName(InboxFolders.Archive.PROCESSED, entry.name(), fingerprint.sha256());
         String archivedTo = inbox.archivePath(Inbox.PROCESSED, archiveName).toString();
-        jdbc.update("UPDATE etl.source_file SET archived_to = ?, archived_at = now() WHERE file_id = ?", archivedTo, fileId);
+        sourceFiles.archivedTo(fileId, archivedTo);
         afterCommit(() -> archive(folders, inbox, entry, fileId, InboxFolders.Archive.PROCESSED, archiveName, null, true));
     }
 

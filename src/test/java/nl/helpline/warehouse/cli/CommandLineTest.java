@@ -57,6 +57,7 @@ class CommandLineTest {
                 "is a folder; give a file name");
         assertThat(dataDir).as("no warehouse was created for a usage error").doesNotExist();
 
+        assertUsage(Cli.run("status", "--log-format", "xml"), "--log-format is ecs, logstash or gelf, not 'xml'");
         assertUsage(Cli.run("status", "--last", "-5"), "--last must be a whole number from 1 to 10000, not '-5'");
         assertUsage(Cli.run("status", "--last", "0"), "--last must be a whole number from 1");
         assertUsage(Cli.run("status", "--last", "many"), "--last must be a whole number");
