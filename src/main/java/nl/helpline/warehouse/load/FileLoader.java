@@ -137,6 +137,7 @@ final class FileLoader {
                     + inbox.folder().resolve(Inbox.WORK) + ": " + free + " bytes free");
         }
         InboxFolders.Copied copied;
+        long start = System.nanoTime();
         try {
             copied = folders.copyIn(entry);
         } catch (InboxFolders.FileChangedException e) {
@@ -153,13 +154,15 @@ final class FileLoader {
             return;
         }
         FileFingerprint fingerprint = copied.fingerprint();
+        log.info("{}: {} bytes copied into the work folder in {} ms, SHA-256 {}", name, fingerprint.size(),
+                (System.nanoTime() - start) / 1_000_000, fingerprint.sha256().substring(0, 12));
 
         Long reprocessOf = null;
         Optional<SourceFiles.LoadedFile> earlier = sourceFiles.loadedWithSha(fingerprint.sha256());
         if (earlier.isPresent()) {
             SourceFiles.LoadedFile loaded = earlier.get();
             boolean forced = reprocess.contains(fingerprint.sha256());
-            if (!forced && loaded.name().equals(name) && loaded.archivedTo() != null && !loaded.returned()
+            if (!forced && loaded.name().equals(name) && loaded.archivedTo() != null && !loaded.archiveGone()
                     && !archiveExists(loaded.archivedTo())) {
                 adopt(folders, inbox, entry, loaded, jobExecutionId);
                 return;
@@ -281,7 +284,7 @@ final class FileLoader {
             reason += " (its " + loaded.rowsRejected() + " rejected rows are read again only when jobs/mappings.yml changed,"
                     + " or with load --reprocess)";
         }
-        if (loaded.name().equals(name) && loaded.archivedTo() != null && !loaded.returned() && archiveExists(loaded.archivedTo())) {
+        if (loaded.name().equals(name) && loaded.archivedTo() != null && !loaded.archiveGone() && archiveExists(loaded.archivedTo())) {
             // The same file once more, or one a run archived and then died before removing: its bytes are archived already.
             long fileId = sourceFiles.insert(name, fingerprint, FileStatus.DUPLICATE, reason + "; already archived as "
                     + loaded.archivedTo(), jobExecutionId, mappingSha256, null);

@@ -84,7 +84,7 @@ final class SourceFiles {
     Optional<LoadedFile> loadedWithSha(String sha256) {
         return jdbc.query(SqlFiles.load("queries/source_file_by_sha.sql"),
                 (rs, i) -> new LoadedFile(rs.getLong("file_id"), rs.getString("file_name"), rs.getString("archived_to"),
-                        rs.getLong("rows_rejected"), rs.getString("mapping_sha256"), rs.getBoolean("returned")),
+                        rs.getLong("rows_rejected"), rs.getString("mapping_sha256"), rs.getBoolean("gone")),
                 sha256).stream().findFirst();
     }
 
@@ -113,7 +113,8 @@ final class SourceFiles {
         }, jobExecutionId);
     }
 
-    record LoadedFile(long fileId, String name, String archivedTo, long rowsRejected, String mappingSha256, boolean returned) {
+    /** @param archiveGone its archived copy was put back into the inbox (load --reprocess) or purged by retention */
+    record LoadedFile(long fileId, String name, String archivedTo, long rowsRejected, String mappingSha256, boolean archiveGone) {
     }
 
     record ArchivedFile(long fileId, String name, String sha256, FileStatus status, String archivedTo) {
