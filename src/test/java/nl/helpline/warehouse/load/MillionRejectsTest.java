@@ -67,5 +67,6 @@ class MillionRejectsTest {
         assertThat(file.get("rejectsNotListed").asLong()).isEqualTo(ROWS - LoadRunner.REJECTS_PER_FILE);
         assertThat(Files.size(summaryFile)).isLessThan(64 * 1024);
         assertThat(db.jdbc().queryForObject("SELECT count(*) FROM etl.reject", Long.class)).isEqualTo(ROWS);
+        db.drop();   // a million reject records: not for the rest of the suite to carry
     }
 }
