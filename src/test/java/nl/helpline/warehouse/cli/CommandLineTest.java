@@ -100,6 +100,7 @@ class CommandLineTest {
         assertUsage(Cli.run(db, "report", "--period", "2023-Q4", "--out", out.toString()), "lies outside the warehouse's data");
         assertThat(db.jdbc().queryForObject("SELECT count(*) FROM report.publication", Long.class)).isZero();
         assertThat(out).doesNotExist();
+        db.drop();
     }
 
     @Test

@@ -92,6 +92,7 @@ class StandardStreamsTest {
         assertThat(runs.get("runs").get(0).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(err.lines().filter(line -> line.startsWith("{"))).as("structured log lines, on standard error")
                 .isNotEmpty().allSatisfy(line -> assertThat(JsonMapper.shared().readTree(line).has("@timestamp")).isTrue());
+        db.drop();
     }
 
     private boolean loaded(TestDatabase db, String requestNumber) {

@@ -127,6 +127,7 @@ class HostileInboxTest {
     void tearDown() throws Exception {
         System.clearProperty("warehouse.inbox.max-file-size");
         System.clearProperty("warehouse.jobs-dir");
+        db.drop();
         writing.set(false);
         if (writer != null) {
             writer.join(5_000);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,11 @@ class InboxWritesTest {
         outside = Files.createDirectories(work.resolve("outside"));
         Files.writeString(outside.resolve("pseudonym.key"), "the only copy of the key");
         Files.createDirectories(outside.resolve("folder"));
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.drop();
     }
 
     @Test

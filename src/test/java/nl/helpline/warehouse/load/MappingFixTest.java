@@ -53,6 +53,7 @@ class MappingFixTest {
     @AfterEach
     void tearDown() {
         System.clearProperty("warehouse.mappings");
+        db.drop();
     }
 
     private Cli.Result load(String... more) {
@@ -103,6 +104,7 @@ class MappingFixTest {
         Files.write(referenceInbox.resolve("export-2024-03-01.csv"), export);
         assertThat(Cli.run(reference, "load", "--inbox", referenceInbox.toString()).exitCode()).isEqualTo(ExitCode.OK);
         assertThat(WarehouseDump.state(jdbc)).isEqualTo(WarehouseDump.state(reference.jdbc()));
+        reference.drop();
 
         deliver();   // once more, the mapping unchanged since: a plain duplicate
         assertThat(load().exitCode()).isEqualTo(ExitCode.OK);

@@ -71,6 +71,7 @@ class UnmovableFileTest {
         assertThat(inbox.resolve("processed/c.csv")).exists();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dw.fact_request", Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT sum(rows_loaded) FROM etl.source_file", Long.class)).isEqualTo(3);
+        db.drop();
     }
 
     private static boolean chattr(String flag, Path path) throws Exception {
