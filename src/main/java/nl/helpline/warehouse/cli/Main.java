@@ -20,11 +20,36 @@ public final class Main {
         }
     }
 
+    /** For tests: a command line of other commands. */
+    Main(List<Command> commands) {
+        commands.forEach(c -> this.commands.put(c.name(), c));
+    }
+
     public static void main(String[] args) {
-        System.exit(new Main().run(args, System.out, System.err));
+        System.exit(exitCode(() -> new Main().run(args, System.out, System.err), System.err));
+    }
+
+    /**
+     * The process's exit code: an Error that escapes even {@link #run} (thrown while the result
+     * is printed, say) is a failure, 3, never the JVM's own 1, which schedulers count as "done
+     * with rejects".
+     */
+    static int exitCode(java.util.function.IntSupplier run, PrintStream err) {
+        try {
+            return run.getAsInt();
+        } catch (Throwable late) {
+            try {
+                err.println("Failed: " + nl.helpline.warehouse.load.Failures.describe(late));
+                err.flush();
+            } catch (Throwable ignored) {
+                // nothing more can be said
+            }
+            return ExitCode.FAILED;
+        }
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {
+        StandardErrorLogging.apply();
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.print(overview());
             return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
@@ -45,13 +70,14 @@ public final class Main {
         } catch (UsageException e) {
             err.println(e.getMessage());
             return ExitCode.USAGE;
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // Errors too (OutOfMemoryError above all): the exit code is decided here, and it is 3.
             return failure(e, err);
         }
     }
 
     /** Spring wraps start-up failures several times; operators need the sentence at the bottom. */
-    private static int failure(Exception e, PrintStream err) {
+    private static int failure(Throwable e, PrintStream err) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof WarehouseBusyException busy) {
                 err.println(busy.getMessage());
@@ -66,11 +92,7 @@ public final class Main {
                 return ExitCode.USAGE;
             }
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        err.println("Failed: " + e.getMessage() + (root == e ? "" : " (" + root.getMessage() + ")"));
+        err.println("Failed: " + nl.helpline.warehouse.load.Failures.describe(e));
         return ExitCode.FAILED;
     }
 

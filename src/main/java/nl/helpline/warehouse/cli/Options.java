@@ -51,6 +51,14 @@ public final class Options {
                 throw new UsageException("'" + command + "' has no option --" + name + "; see '" + command + " --help'");
             }
         }
+        if (values.containsKey("data-dir") && values.containsKey("db-url")) {
+            throw new UsageException("--data-dir (the embedded warehouse) and --db-url (an external PostgreSQL) exclude each other;"
+                    + " give one of them");
+        }
+        String logFormat = values.get("log-format");
+        if (logFormat != null && !Set.of("ecs", "logstash", "gelf").contains(logFormat)) {
+            throw new UsageException("--log-format is ecs, logstash or gelf, not '" + logFormat + "'");
+        }
         return new Options(command, values);
     }
 
@@ -67,7 +75,11 @@ public final class Options {
     }
 
     public Optional<Path> path(String name) {
-        return string(name).map(Path::of);
+        try {
+            return string(name).map(Path::of);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("--" + name + " '" + values.get(name) + "' is not a path this system can use: " + e.getReason());
+        }
     }
 
     public String required(String name) {
@@ -84,6 +96,26 @@ public final class Options {
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + " must be a whole number, not '" + value + "'");
         }
+    }
+
+    /** A whole number from 1 to {@code max}. */
+    public long positive(String name, long fallback, long max) {
+        long value = number(name, fallback);
+        if (value < 1 || value > max) {
+            throw new UsageException("--" + name + " must be a whole number from 1 to " + max + ", not '" + values.get(name) + "'");
+        }
+        return value;
+    }
+
+    /**
+     * A folder to write into: it may not exist yet (it is created), but it may not be a file.
+     */
+    public Path folder(String name, Path fallback) {
+        Path folder = path(name).orElse(fallback);
+        if (folder != null && java.nio.file.Files.exists(folder) && !java.nio.file.Files.isDirectory(folder)) {
+            throw new UsageException("--" + name + " " + folder + " is a file, not a folder");
+        }
+        return folder;
     }
 
     public LocalDate date(String name) {

@@ -10,12 +10,14 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.helpline.warehouse.disclosure.DisclosureViolationException;
 import nl.helpline.warehouse.report.Period;
 import nl.helpline.warehouse.report.ProtectedReport;
 import nl.helpline.warehouse.report.PublicationRegister;
 import nl.helpline.warehouse.report.ReportService;
+import nl.helpline.warehouse.warehouse.SqlFiles;
 import nl.helpline.warehouse.warehouse.WarehouseLock;
 
 final class ReportCommand implements Command {
@@ -68,9 +70,10 @@ final class ReportCommand implements Command {
             throw new UsageException("--lang is nl or en, not '" + language + "'");
         }
         String definition = options.string("definition", "helpline");
-        Path outDir = options.path("out").orElse(Path.of("out"));
+        Path outDir = options.folder("out", Path.of("out"));
         try (ConfigurableApplicationContext context = WarehouseSession.open(options, Map.of());
              WarehouseLock lock = WarehouseLock.acquire(context.getBean(DataSource.class))) {
+            requireData(context.getBean(DataSource.class), period);
             ReportService.Written written;
             try {
                 written = context.getBean(ReportService.class).write(definition, period, language, outDir);
@@ -80,6 +83,23 @@ final class ReportCommand implements Command {
             }
             print(written, out);
             return ExitCode.OK;
+        }
+    }
+
+    /**
+     * A period that ends before the first request the warehouse holds, or starts after the last,
+     * has nothing to report: an empty report would be written and registered as a publication.
+     */
+    private static void requireData(DataSource dataSource, Period period) {
+        Map<String, Object> range = new JdbcTemplate(dataSource).queryForMap(SqlFiles.load("queries/received_date_range.sql"));
+        java.sql.Date first = (java.sql.Date) range.get("first_received");
+        java.sql.Date last = (java.sql.Date) range.get("last_received");
+        if (first == null) {
+            throw new UsageException("The warehouse holds no requests yet; load exports before writing a report");
+        }
+        if (period.end().isBefore(first.toLocalDate()) || period.start().isAfter(last.toLocalDate())) {
+            throw new UsageException("Period " + period.label() + " (" + period.start() + " to " + period.end()
+                    + ") lies outside the warehouse's data: it holds requests received from " + first + " to " + last);
         }
     }
 

@@ -25,7 +25,7 @@ import nl.helpline.warehouse.warehouse.WarehouseLock;
 /** The nightly job, once. */
 final class RunCommand implements Command {
 
-    static final Set<String> OPTIONS = Set.of("inbox", "out", "summary", "night");
+    static final Set<String> OPTIONS = Set.of("inbox", "out", "summary", "night", "settle");
 
     @Override
     public String name() {
@@ -40,7 +40,7 @@ final class RunCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: helpline-warehouse run [--inbox DIR] [--out DIR] [--night DATE] [--summary FILE] [--example] [database options]
+                Usage: helpline-warehouse run [--inbox DIR] [--out DIR] [--night DATE] [--summary FILE|-] [--example] [database options]
 
                 One nightly run as one Spring Batch job: load every export in the inbox, write the
                 reports that are due into the outbox (each night the current half-year and year of
@@ -51,9 +51,10 @@ final class RunCommand implements Command {
                   --inbox DIR      the inbox (default ./inbox)
                   --out DIR        the outbox for reports (default ./out)
                   --night DATE     the night this run belongs to (default today, in the schedule's zone)
-                  --summary FILE   also write the load summary as JSON
+                  --summary FILE   also write the load summary as JSON; "-" writes it to standard
+                                   output (everything else then goes to standard error)
                   --example        first copy the committed example exports into the inbox
-                """ + WarehouseSession.DATABASE_HELP + """
+                """ + WarehouseSession.SETTLE_HELP + WarehouseSession.DATABASE_HELP + """
 
                 Exit codes: 0 done, 1 done but rows, files or reports rejected, 2 usage, 3 failed
                 (run it again, or `restart`, once the cause is fixed), 4 another run holds the warehouse.
@@ -65,13 +66,26 @@ final class RunCommand implements Command {
         Set<String> valued = new HashSet<>(WarehouseSession.DATABASE_OPTIONS);
         valued.addAll(OPTIONS);
         Options options = Options.parse(name(), args, valued, Set.of("example"));
-        Path inbox = options.path("inbox").orElse(Path.of("inbox"));
+        Path inbox = options.folder("inbox", Path.of("inbox"));
+        options.folder("out", Path.of("out"));
+        night(options);
+        SummaryTarget summary = SummaryTarget.of(options, out, err);
+        Map<String, Object> properties = WarehouseSession.inboxProperties(options);
         if (options.flag("example")) {
-            LoadCommand.copyExample(inbox, out);
+            LoadCommand.copyExample(inbox, summary.screen());
         }
         Files.createDirectories(inbox);
-        try (ConfigurableApplicationContext context = WarehouseSession.open(options, Map.of())) {
+        try (ConfigurableApplicationContext context = WarehouseSession.open(options, properties)) {
             return once(context, options, inbox, out, err);
+        }
+    }
+
+    /** The night given, checked before anything is done; empty: today's. */
+    static java.util.Optional<LocalDate> night(Options options) {
+        try {
+            return options.string("night").map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--night must be a date like 2024-05-14, not '" + options.string("night").get() + "'");
         }
     }
 
@@ -80,14 +94,8 @@ final class RunCommand implements Command {
             throws Exception {
         DataSource dataSource = context.getBean(DataSource.class);
         PseudonymKeyCheck.verify(new JdbcTemplate(dataSource), context.getBean(Pseudonymizer.class));
-        LocalDate night;
-        try {
-            night = options.string("night").map(LocalDate::parse)
-                    .orElse(LocalDate.now(context.getBean(ScheduleSettings.class).zone()));
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--night must be a date like 2024-05-14");
-        }
-        Path outbox = options.path("out").orElse(Path.of("out"));
+        LocalDate night = night(options).orElse(LocalDate.now(context.getBean(ScheduleSettings.class).zone()));
+        Path outbox = options.folder("out", Path.of("out"));
         try (WarehouseLock lock = WarehouseLock.acquire(dataSource)) {
             NightlyRunner.NightResult result = context.getBean(NightlyRunner.class).run(night, inbox, outbox);
             return report(result, options, out, err);
@@ -95,19 +103,18 @@ final class RunCommand implements Command {
     }
 
     static int report(NightlyRunner.NightResult result, Options options, PrintStream out, PrintStream err) throws Exception {
-        out.printf("%nNight %s, run %d%s: %s%n", result.night(), result.jobExecutionId(), result.resumed() ? " (resumed)" : "", result.status());
-        LoadSummaryWriter.print(result.load(), out);
+        SummaryTarget summary = SummaryTarget.of(options, out, err);
+        PrintStream screen = summary.screen();
+        screen.printf("%nNight %s, run %d%s: %s%n", result.night(), result.jobExecutionId(), result.resumed() ? " (resumed)" : "", result.status());
+        summary.write(result.load());
         if (!result.reportsWritten().isEmpty()) {
-            out.println("reports: " + result.reportsWritten());
+            screen.println("reports: " + result.reportsWritten());
         }
         if (!result.reportsRefused().isEmpty()) {
-            out.println("reports NOT written (cannot be protected with the data of the period): " + result.reportsRefused());
+            screen.println("reports NOT written (cannot be protected with the data of the period): " + result.reportsRefused());
         }
         if (!result.purged().isEmpty()) {
-            out.println("purged: " + result.purged());
-        }
-        if (options.path("summary").isPresent()) {
-            LoadSummaryWriter.writeJson(result.load(), options.path("summary").get());
+            screen.println("purged: " + result.purged());
         }
         if (!result.completed()) {
             err.println("The run failed: " + result.failure());

@@ -61,7 +61,7 @@ final class ScheduleCommand implements Command {
                                    last run ended, how, and when the next starts
                   --runs N         stop after N runs (for trials); default: run until stopped
                   --inbox, --out   as for run
-                """ + WarehouseSession.DATABASE_HELP;
+                """ + WarehouseSession.SETTLE_HELP + WarehouseSession.DATABASE_HELP;
     }
 
     @Override
@@ -70,13 +70,15 @@ final class ScheduleCommand implements Command {
         valued.addAll(RunCommand.OPTIONS);
         valued.addAll(Set.of("cron", "health", "runs"));
         Options options = Options.parse(name(), args, valued, Set.of());
-        Path inbox = options.path("inbox").orElse(Path.of("inbox"));
-        Path outbox = options.path("out").orElse(Path.of("out"));
+        Path inbox = options.folder("inbox", Path.of("inbox"));
+        Path outbox = options.folder("out", Path.of("out"));
+        RunCommand.night(options);
+        Map<String, Object> properties = WarehouseSession.inboxProperties(options);
         Path health = options.path("health").orElse(outbox.resolve("health.json"));
-        long maxRuns = options.number("runs", Long.MAX_VALUE);
+        long maxRuns = options.positive("runs", Long.MAX_VALUE, Long.MAX_VALUE);
         Files.createDirectories(inbox);
 
-        ConfigurableApplicationContext context = WarehouseSession.open(options, Map.of(), false);
+        ConfigurableApplicationContext context = WarehouseSession.open(options, properties, false);
         ScheduleSettings settings = context.getBean(ScheduleSettings.class);
         String cronText = options.string("cron").orElse(settings.cron());
         CronExpression cron;

@@ -12,6 +12,8 @@ import nl.helpline.warehouse.schedule.RunHistory;
 
 final class StatusCommand implements Command {
 
+    private static final int MAX_RUNS = 10_000;
+
     @Override
     public String name() {
         return "status";
@@ -28,7 +30,8 @@ final class StatusCommand implements Command {
                 Usage: helpline-warehouse status [--last N] [--json] [database options]
 
                 The newest runs (nightly and load), newest first, from the Spring Batch job
-                repository and the lineage tables. --json prints {"runs":[…]} for machines.
+                repository and the lineage tables. --json prints {"runs":[…]} for machines, on
+                standard output (log lines go to standard error). --last N: 1 to 10000, default 10.
                 """ + WarehouseSession.DATABASE_HELP;
     }
 
@@ -37,7 +40,7 @@ final class StatusCommand implements Command {
         Set<String> valued = new HashSet<>(WarehouseSession.DATABASE_OPTIONS);
         valued.add("last");
         Options options = Options.parse(name(), args, valued, Set.of("json"));
-        int last = (int) options.number("last", 10);
+        int last = (int) options.positive("last", 10, MAX_RUNS);
         // Reading the history needs no lock; with the embedded warehouse the data directory's lock
         // still keeps status from running beside a run (the server belongs to that process).
         try (ConfigurableApplicationContext context = WarehouseSession.open(options, Map.of())) {

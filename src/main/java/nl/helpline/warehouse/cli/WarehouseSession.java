@@ -24,7 +24,31 @@ final class WarehouseSession {
               --log-format F   JSON log lines for log shippers: ecs, logstash or gelf
             """;
 
+    /** For the commands that read the inbox (load, run, schedule). */
+    static final String SETTLE_HELP = """
+              --settle TIME    how long a just-written file must stay unchanged before it is read
+                               (default 3s; e.g. 500ms, 10s); one that changes waits for the next run
+            """;
+
     private WarehouseSession() {
+    }
+
+    /** {@code --settle TIME} as the property the load reads; checked before anything is done. */
+    static Map<String, Object> inboxProperties(Options options) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        options.string("settle").ifPresent(text -> {
+            java.time.Duration settle;
+            try {
+                settle = org.springframework.boot.convert.DurationStyle.detectAndParse(text);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--settle is a duration such as 3s or 500ms, not '" + text + "'");
+            }
+            if (settle.isNegative() || settle.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
+                throw new UsageException("--settle must be between 0s and 10m, not '" + text + "'");
+            }
+            properties.put("warehouse.inbox.settle", settle.toMillis() + "ms");
+        });
+        return properties;
     }
 
     static ConfigurableApplicationContext open(Options options, Map<String, Object> extraProperties) {
@@ -40,11 +64,14 @@ final class WarehouseSession {
             // Spring Boot's structured logging, for log shippers: ecs, logstash or gelf.
             properties.put("logging.structured.format.console", options.string("log-format").get());
         }
+        // As command-line properties, the command's options win over system properties and the
+        // environment (WAREHOUSE_*), as an operator expects of what they typed.
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(HelplineWarehouseApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .registerShutdownHook(shutdownHook)
-                .properties(properties)
-                .run();
+                .listeners(new StandardErrorLogging())
+                .run(arguments);
     }
 }

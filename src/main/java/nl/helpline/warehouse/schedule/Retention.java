@@ -1,33 +1,35 @@
 package nl.helpline.warehouse.schedule;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import nl.helpline.warehouse.load.ArchivedExports;
 import nl.helpline.warehouse.warehouse.SqlFiles;
 
-/** Forgets what is older than the retention period, and says how much. */
+/**
+ * Forgets what is older than the retention period, and says how much. Archived exports go by
+ * the warehouse's own record of when it archived them ({@code etl.source_file.archived_at}),
+ * never by a file's modification time: an export copied with {@code cp -p} or {@code rsync -a}
+ * keeps an old one, and would otherwise be deleted in the run that archived it.
+ */
 final class Retention {
 
     private static final List<String> PURGED = List.of("reject records", "step contexts", "step executions",
             "job contexts", "job parameters", "job executions", "job instances");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ArchivedExports archives;
 
     Retention(DataSource dataSource) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.archives = new ArchivedExports(dataSource);
     }
 
     /** What was purged, by kind: rows per table, and archived export files. */
@@ -38,29 +40,7 @@ final class Retention {
         for (int i = 0; i < statements.size(); i++) {
             purged.put(PURGED.get(i), (long) jdbc.update(statements.get(i), parameters));
         }
-        purged.put("archived export files", archivedFiles(inbox, days));
+        purged.put("archived export files", archives.purge(inbox, days));
         return purged;
-    }
-
-    private static long archivedFiles(Path inbox, int days) {
-        Instant limit = Instant.now().minus(Duration.ofDays(days));
-        long deleted = 0;
-        for (String folder : List.of("processed", "rejected")) {
-            Path dir = inbox.resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(limit)) {
-                        Files.delete(file);
-                        deleted++;
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot purge " + dir, e);
-            }
-        }
-        return deleted;
     }
 }

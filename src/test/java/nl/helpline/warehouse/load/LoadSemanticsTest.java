@@ -128,7 +128,14 @@ class LoadSemanticsTest {
         assertThat(snapshot()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM etl.source_file WHERE status = 'duplicate'", Long.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT sum(rows_loaded) FROM etl.source_file", Long.class)).isEqualTo(2);
-        assertThat(Files.list(inbox.resolve("processed")).count()).isEqualTo(3);
+        // The same name with the same bytes is archived already: no second copy; the other name is archived.
+        assertThat(Files.list(inbox.resolve("processed")).count()).isEqualTo(2);
+        assertThat(inbox.resolve("processed/export-2024-03-01-resent.csv")).exists();
+        assertThat(jdbc.queryForObject("SELECT reason FROM etl.source_file WHERE status = 'duplicate' AND file_name = 'export-2024-03-01.csv'",
+                String.class)).contains("already archived as");
+        try (var left = Files.list(inbox)) {
+            assertThat(left.filter(Files::isRegularFile)).as("both deliveries left the inbox").isEmpty();
+        }
 
         Cli.Result empty = load();   // nothing left in the inbox
         assertThat(empty.exitCode()).isEqualTo(ExitCode.OK);

@@ -22,6 +22,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 public final class TestDatabase {
 
     public static final String PSEUDONYM_KEY = "test-pseudonym-key-0123456789";
+    /** The settle interval tests run with (see InboxLoadTasklet): short, but long enough to see a writer at work. */
+    public static final String SETTLE = "200ms";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -47,6 +49,8 @@ public final class TestDatabase {
             }
             System.setProperty("warehouse.pseudonym-key", PSEUDONYM_KEY);
             System.setProperty("warehouse.db-user", "postgres");
+            // Files written by a test just before its load would otherwise wait the production default (3 s).
+            System.setProperty("warehouse.inbox.settle", SETTLE);
         }
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"));
@@ -56,6 +60,19 @@ public final class TestDatabase {
             throw new IllegalStateException(e);
         }
         return new TestDatabase(name);
+    }
+
+    /**
+     * Drops the database. The server deletes its data directory when the test JVM exits, within
+     * the 30 s surefire allows; every database left behind adds to that.
+     */
+    public void drop() {
+        try (Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String url() {
