@@ -192,7 +192,9 @@ final class FileLoader {
             folders.checkWorkCopy(entry, copied);
         } catch (FileRejectedException e) {
             connection.rollback(beforeFile);
-            rejectRead(folders, inbox, entry, fileId, fingerprint, FileNames.escape(e.getMessage()));
+            // The readers escape the file name in their reasons already: escaping it again would double
+            // its backslashes; control characters are still made visible, whatever a reason holds.
+            rejectRead(folders, inbox, entry, fileId, fingerprint, FileNames.oneLine(e.getMessage()));
             return;
         } catch (Exception | StackOverflowError e) {
             if (Failures.warehouseFailure(e)) {

@@ -29,6 +29,7 @@ import nl.helpline.warehouse.cli.ExitCode;
 import nl.helpline.warehouse.support.Cli;
 import nl.helpline.warehouse.support.ExportCsv;
 import nl.helpline.warehouse.support.FileTree;
+import nl.helpline.warehouse.support.HostileExports;
 import nl.helpline.warehouse.support.TestDatabase;
 import nl.helpline.warehouse.warehouse.PseudonymKey;
 import nl.helpline.warehouse.warehouse.Pseudonymizer;
@@ -40,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (dangling, to an export outside, to /dev/zero), a folder named like an export, a *.part file,
  * a long name delivered again, an export copied with its old modification time, exports whose
  * values the database refuses, one too big, one without a required column, a note, a hidden
- * file. After each, sorted by name, a good export. One nightly run: every good row loads, every
+ * file, and the hostile contents of {@link HostileExports} (a zip bomb, a DOCTYPE, odd sheet XML,
+ * a column beyond XFD, a shared-string index of 2^31-1, NUL bytes, a stray quote that swallows
+ * records). After each, sorted by name, a good export. One nightly run: every good row loads, every
  * entry has a status and a reason that names it, exit 1, and nothing outside the inbox changed.
  *
  * <p>The cases are a table: add a row (name, how to write it, what it must end as).
@@ -106,7 +109,20 @@ class HostileInboxTest {
                 new Case("13-no-status-column.csv", entry -> ExportCsv.withHeader(ExportCsv.HEADER.stream().filter(h -> !h.equals("Status")).toList())
                         .add(row("NOSTATUS-1", "01-03-2024 09:00")).write(entry), Set.of(FileStatus.REJECTED), "Status"),
                 new Case("14-notes.txt", entry -> Files.writeString(entry, "not an export"), Set.of(FileStatus.IGNORED), "not an export"),
-                new Case(".15-hidden.csv", entry -> good(entry, "HIDDEN"), Set.of(), null));
+                new Case(".15-hidden.csv", entry -> good(entry, "HIDDEN"), Set.of(), null),
+                // Hostile contents (support/HostileExports; each outcome is stated exactly in the extract tests).
+                new Case("16-zip-bomb.xlsx", HostileExports::zipBomb, Set.of(FileStatus.REJECTED), "expands to more than"),
+                new Case("17-doctype.xlsx", HostileExports::doctypeInStyles, Set.of(FileStatus.REJECTED), "DOCTYPE"),
+                new Case("18-row-number-abc.xlsx", entry -> HostileExports.oddSheetXml(entry, "row-number-not-a-number"),
+                        Set.of(FileStatus.REJECTED), "row"),
+                new Case("19-style-x.xlsx", entry -> HostileExports.oddSheetXml(entry, "style-not-a-number"),
+                        Set.of(FileStatus.REJECTED), "B3"),
+                new Case("20-column-zzzzzz.xlsx", HostileExports::hugeColumnReference, Set.of(FileStatus.REJECTED), "beyond column XFD"),
+                new Case("21-shared-string-2147483647.xlsx", HostileExports::hugeSharedStringIndex, Set.of(FileStatus.REJECTED),
+                        "shared string"),
+                new Case("22-nul-in-header.csv", HostileExports::nulInHeader, Set.of(FileStatus.REJECTED), "control character"),
+                new Case("23-stray-quote.csv", entry -> HostileExports.strayQuote(entry, 50), Set.of(FileStatus.REJECTED), "Toelichting"),
+                new Case("24-nul-in-a-code.csv", HostileExports::nulInCodedValue, Set.of(FileStatus.LOADED), null));
     }
 
     @BeforeEach
