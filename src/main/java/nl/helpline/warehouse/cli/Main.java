@@ -15,7 +15,7 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Main() {
-        for (Command command : List.<Command>of(new LoadCommand(), new ReportCommand(), new RunCommand(), new ScheduleCommand(), new StatusCommand(), new RestartCommand(), new GenerateCommand(), new BenchmarkCommand())) {
+        for (Command command : List.<Command>of(new LoadCommand(), new ReportCommand(), new RunCommand(), new ScheduleCommand(), new StatusCommand(), new RestartCommand(), new GenerateCommand(), new BenchmarkCommand(), new VerifyCommand())) {
             commands.put(command.name(), command);
         }
     }

@@ -33,7 +33,8 @@ final class FileLoader {
 
     private static final Logger log = LoggerFactory.getLogger(FileLoader.class);
     private static final String[] TRANSFORM = {
-            "load/10_latest_versions.sql", "load/20_request_versions.sql", "load/30_facts.sql", "load/40_bridges.sql"};
+            "load/10_latest_versions.sql", "load/20_request_versions.sql", "load/30_facts.sql", "load/40_bridges.sql",
+            "load/50_run_touched.sql"};
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -123,7 +124,7 @@ final class FileLoader {
 
         Path target = inbox.processedTarget(file, fingerprint.sha256());
         sourceFiles.markLoaded(fileId, read, loaded, superseded, rejected, professionalsWithoutWorkDomain, target.toString());
-        jdbc.execute("DROP TABLE file_winner, winner_request");
+        jdbc.execute("DROP TABLE file_winner");
         jdbc.execute("TRUNCATE staging.request_row");
         if (professionalsWithoutWorkDomain > 0) {
             log.warn("{}: {} professionals without Werkterrein, loaded under work domain UNKNOWN", name, professionalsWithoutWorkDomain);

@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import nl.helpline.warehouse.extract.ExportFiles;
 import nl.helpline.warehouse.extract.ValueMapping;
+import nl.helpline.warehouse.verify.WarehouseChecks;
 import nl.helpline.warehouse.warehouse.Pseudonymizer;
 
 /** The {@code load} job: every file of the inbox, one transaction each, then the run's reconciliation. */
@@ -60,7 +61,7 @@ public class LoadJobConfiguration {
     @Bean
     Step reconcileRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource) {
         return new StepBuilder("reconcileRun", jobRepository)
-                .tasklet(new RunReconciliationTasklet(new JdbcTemplate(dataSource)), transactionManager)
+                .tasklet(new RunReconciliationTasklet(new WarehouseChecks(dataSource)), transactionManager)
                 .build();
     }
 
