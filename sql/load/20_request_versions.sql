@@ -12,6 +12,5 @@ SET last_modified = w.last_modified,
     status_code   = w.status_code,
     file_id       = w.file_id,
     line_number   = w.line_number
-FROM file_winner w
-WHERE w.known_key IS NOT NULL
-  AND v.request_pseudonym = w.request_pseudonym;
+FROM known_winner w
+WHERE v.request_pseudonym = w.request_pseudonym;

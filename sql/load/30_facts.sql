@@ -1,23 +1,24 @@
 -- A request whose newest state is Vervallen leaves the facts, bridges first. Only a request the
 -- warehouse knew can have a fact: a new key has none.
 DELETE FROM dw.bridge_request_phenomenon b
-USING file_winner w
-WHERE b.request_key = w.request_key AND w.status_code = 'WITHDRAWN' AND w.known_key IS NOT NULL;
+USING known_winner w
+WHERE b.request_key = w.request_key AND w.status_code = 'WITHDRAWN';
 
 DELETE FROM dw.bridge_request_help_question b
-USING file_winner w
-WHERE b.request_key = w.request_key AND w.status_code = 'WITHDRAWN' AND w.known_key IS NOT NULL;
+USING known_winner w
+WHERE b.request_key = w.request_key AND w.status_code = 'WITHDRAWN';
 
 DELETE FROM dw.bridge_request_support b
-USING file_winner w
-WHERE b.request_key = w.request_key AND w.status_code = 'WITHDRAWN' AND w.known_key IS NOT NULL;
+USING known_winner w
+WHERE b.request_key = w.request_key AND w.status_code = 'WITHDRAWN';
 
 DELETE FROM dw.fact_request f
-USING file_winner w
-WHERE f.request_key = w.request_key AND w.status_code = 'WITHDRAWN' AND w.known_key IS NOT NULL;
+USING known_winner w
+WHERE f.request_key = w.request_key AND w.status_code = 'WITHDRAWN';
 
 -- A request new to the warehouse: a plain insert, in key order (appends to the primary key). Its
--- key is fresh from the sequence, so a conflict would be a fault, and fails the file.
+-- key is fresh from the sequence, so a conflict would be a fault, and fails the file; so does a
+-- status without a member other than Vervallen (status_key may not be empty).
 INSERT INTO dw.fact_request (
     request_key, received_date_key, closed_date_key, channel_key, requester_key,
     follow_up_key, status_key, conversations, days_to_close, last_modified)
@@ -33,8 +34,8 @@ INSERT INTO dw.fact_request AS f (
     follow_up_key, status_key, conversations, days_to_close, last_modified)
 SELECT request_key, received_date_key, closed_date_key, channel_key, requester_key,
        follow_up_key, status_key, conversations, days_to_close, last_modified
-FROM file_winner
-WHERE known_key IS NOT NULL AND status_code <> 'WITHDRAWN'
+FROM known_winner
+WHERE status_code <> 'WITHDRAWN'
 ORDER BY request_key
 ON CONFLICT (request_key) DO UPDATE
 SET received_date_key = EXCLUDED.received_date_key,

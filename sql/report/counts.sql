@@ -29,8 +29,8 @@ single AS (
     JOIN dw.dim_requester rq ON rq.requester_key = g.requester_key
     JOIN dw.dim_follow_up fu ON fu.follow_up_key = g.follow_up_key
 ),
--- The period's request keys lie close together (keys are handed out in order of received
--- date), so the bridges are read for that range only rather than whole.
+-- Requests get their keys in order of received date (load/10_latest_versions.sql), so a
+-- period's keys lie close together: the bridges are read for that range only rather than whole.
 key_range AS MATERIALIZED (
     SELECT min(request_key) AS low, max(request_key) AS high FROM population
 ),

@@ -54,7 +54,7 @@ final class IncrementalBenchmark {
 
     void run() throws Exception {
         out.printf(Locale.ROOT, "%n== A night on a warehouse of %,d requests (times beyond start-up)%n", settings.warehouseSize());
-        startupInSecondJvm();
+        commandsInSecondJvm();
 
         BufferingApplicationStartup recorder = StartupFigures.recorder();
         long start = System.nanoTime();
@@ -125,23 +125,57 @@ final class IncrementalBenchmark {
         }
     }
 
-    /** A whole command, as an operator runs it: JVM, Spring, embedded PostgreSQL, Flyway, one query. */
-    private void startupInSecondJvm() throws IOException, InterruptedException {
+    /**
+     * Whole commands, as an operator runs them, each in a new JVM: `--help` (the JVM alone),
+     * `status` (start-up: JVM, Spring, embedded PostgreSQL, Flyway validation, one query) and
+     * `report` of the year (start-up and the report, cold). Then the same from the jar extracted
+     * with a class-data archive of a training run (AppCDS): classes are mapped, not loaded and
+     * verified, at each start.
+     */
+    private void commandsInSecondJvm() throws IOException, InterruptedException {
         if (settings.jar() == null || !Files.isRegularFile(settings.jar())) {
-            out.println("start-up of a whole command             (not measured: not started from the jar)");
+            out.println("whole commands in a new JVM              (not measured: not started from the jar with the embedded warehouse)");
             return;
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<Double> help = new ArrayList<>();
-        List<Double> status = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            help.add(command(List.of(java, "-jar", settings.jar().toString(), "--help")));
-            status.add(command(List.of(java, "-jar", settings.jar().toString(), "status", "--last", "1",
-                    "--data-dir", dir.resolve("data").toString())));
+        List<String> status = List.of("status", "--last", "1", "--data-dir", dir.resolve("data").toString());
+        List<String> report = List.of("report", "--period", Integer.toString(settings.reportYear()), "--out",
+                dir.resolve("out-cli").toString(), "--data-dir", dir.resolve("data").toString());
+        List<String> fat = List.of(java, "-jar", settings.jar().toString());
+        double help = best(times(2, join(fat, List.of("--help"))));
+        List<Double> statusTimes = times(2, join(fat, status));
+        List<Double> reportTimes = times(2, join(fat, report));
+        out.printf(Locale.ROOT, "new JVM: `--help` (the JVM alone)        %5.2f s%n", help);
+        out.printf(Locale.ROOT, "new JVM: `status` = start-up (JVM, Spring, embedded PostgreSQL, Flyway validation, one query)  %5.2f s best of %s%n",
+                best(statusTimes), list(statusTimes));
+        out.printf(Locale.ROOT, "new JVM: `report --period %d`              %5.2f s best of %s: %.2f s beyond start-up (target <= 2)%n",
+                settings.reportYear(), best(reportTimes), list(reportTimes), best(reportTimes) - best(statusTimes));
+
+        Path cds = dir.resolve("cds");
+        command(List.of(java, "-Djarmode=tools", "-jar", settings.jar().toString(), "extract", "--destination", cds.toString()));
+        Path archive = cds.resolve("application.jsa");
+        String extracted = cds.resolve(settings.jar().getFileName()).toString();
+        command(join(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-jar", extracted), report));   // the training run
+        List<String> archived = List.of(java, "-XX:SharedArchiveFile=" + archive, "-jar", extracted);
+        List<Double> statusCds = times(2, join(archived, status));
+        List<Double> reportCds = times(2, join(archived, report));
+        out.printf(Locale.ROOT, "new JVM with AppCDS: `status`            %5.2f s best of %s%n", best(statusCds), list(statusCds));
+        out.printf(Locale.ROOT, "new JVM with AppCDS: `report --period %d`  %5.2f s best of %s: %.2f s beyond start-up%n",
+                settings.reportYear(), best(reportCds), list(reportCds), best(reportCds) - best(statusCds));
+    }
+
+    private static List<String> join(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static List<Double> times(int n, List<String> command) throws IOException, InterruptedException {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            times.add(command(command));
         }
-        out.printf(Locale.ROOT, "start-up: `--help` (JVM, no warehouse)   %5.2f s best of %s%n", best(help), list(help));
-        out.printf(Locale.ROOT, "start-up: `status` (JVM, Spring, embedded PostgreSQL, Flyway, one query)  %5.2f s best of %s%n",
-                best(status), list(status));
+        return times;
     }
 
     private static double command(List<String> command) throws IOException, InterruptedException {

@@ -120,10 +120,13 @@ public final class LoadBenchmark {
              WarehouseLock lock = WarehouseLock.acquire(context.getBean(DataSource.class))) {
             out.printf(Locale.ROOT, "first start (creates the warehouse)      %5.2f s%n", seconds(start));
             DataSource dataSource = context.getBean(DataSource.class);
+            Cpu cpu = Cpu.of(dataSource);
             Memory.resetPeaks();
+            Cpu.Sample cpuBefore = cpu.now();
             start = System.nanoTime();
             LoadRunner.LoadResult result = context.getBean(LoadRunner.class).load(inbox);
             double loadSeconds = seconds(start);
+            Cpu.Sample loadCpu = cpu.now().minus(cpuBefore);
             if (!result.completed()) {
                 throw new IllegalStateException("The benchmark load failed: " + result.failure());
             }
@@ -131,17 +134,26 @@ public final class LoadBenchmark {
             long peakRss = Memory.peakRss();
 
             checkpoint(dataSource);
+            cpuBefore = cpu.now();
             double plainCopySeconds = plainCopy(dataSource, plainCopyFile);
+            Cpu.Sample plainCopyCpu = cpu.now().minus(cpuBefore);
             Files.deleteIfExists(plainCopyFile);
-            OutputCopy.Figures output = OutputCopy.measure(dataSource, dir.resolve("output"));
+            OutputCopy.Figures output = OutputCopy.measure(dataSource, dir.resolve("output"), cpu);
             double limit = plainCopySeconds + output.seconds();
+            boolean server = cpu.seesServer();
 
-            out.printf(Locale.ROOT, "(a) plain COPY of the export into text   %5.1f s  (%,.0f rows/s)%n", plainCopySeconds, export.rows() / plainCopySeconds);
+            out.printf(Locale.ROOT, "(a) plain COPY of the export into text   %5.1f s  (%,.0f rows/s)  %s%n", plainCopySeconds,
+                    export.rows() / plainCopySeconds, plainCopyCpu.describe(server));
             output.print(out);
-            out.printf(Locale.ROOT, "write limit (a) + (b)                    %5.1f s%n", limit);
-            out.printf(Locale.ROOT, "(c) the load (extract, COPY, transform, checks)  %5.1f s  (%,.0f rows/s)%n", loadSeconds, export.rows() / loadSeconds);
-            out.printf(Locale.ROOT, "ratio load / write limit  (c)/((a)+(b))  %5.2f  (target <= 1.5)%n", loadSeconds / limit);
-            out.printf(Locale.ROOT, "ratio load / plain COPY   (c)/(a)        %5.2f  (the first issue's measure; asked 2.5)%n", loadSeconds / plainCopySeconds);
+            out.printf(Locale.ROOT, "write limit (a) + (b)                    %5.1f s  %s%n", limit,
+                    plainCopyCpu.plus(output.cpu()).describe(server));
+            out.printf(Locale.ROOT, "(c) the load (extract, COPY, transform, checks)  %5.1f s  (%,.0f rows/s)  %s%n", loadSeconds,
+                    export.rows() / loadSeconds, loadCpu.describe(server));
+            out.printf(Locale.ROOT, "ratio load / write limit  (c)/((a)+(b))  %5.2f  (target <= 1.5)%s%n", loadSeconds / limit,
+                    server ? String.format(Locale.ROOT, "; in CPU time %.2f", loadCpu.total() / plainCopyCpu.plus(output.cpu()).total()) : "");
+            out.printf(Locale.ROOT, "ratio load / plain COPY   (c)/(a)        %5.2f  (the first issue's measure; asked 2.5)%s%n",
+                    loadSeconds / plainCopySeconds,
+                    server ? String.format(Locale.ROOT, "; in CPU time %.2f", loadCpu.total() / plainCopyCpu.total()) : "");
             out.printf(Locale.ROOT, "memory during the load                   peak heap %,.0f MB of %,.0f MB; peak RSS of the JVM %,.0f MB%n",
                     peakHeap / 1e6, Runtime.getRuntime().maxMemory() / 1e6, peakRss / 1e6);
 

@@ -27,13 +27,13 @@ final class OutputCopy {
     record Table(String name, long rows, long bytes, int indexes, double seconds) {
     }
 
-    record Figures(List<Table> tables, double seconds) {
+    record Figures(List<Table> tables, double seconds, Cpu.Sample cpu) {
         void print(PrintStream out) {
             long rows = tables.stream().mapToLong(Table::rows).sum();
             long bytes = tables.stream().mapToLong(Table::bytes).sum();
             int indexes = tables.stream().mapToInt(Table::indexes).sum();
-            out.printf(Locale.ROOT, "(b) plain COPY of the load's output      %5.1f s  (%,d rows, %,.0f MB as COPY text, into %d tables with %d indexes)%n",
-                    seconds, rows, bytes / 1e6, tables.size(), indexes);
+            out.printf(Locale.ROOT, "(b) plain COPY of the load's output      %5.1f s  (%,d rows, %,.0f MB as COPY text, into %d tables with %d indexes)  %s%n",
+                    seconds, rows, bytes / 1e6, tables.size(), indexes, cpu.describe(cpu.server() >= 0));
             for (Table t : tables) {
                 out.printf(Locale.ROOT, "      %-36s %5.1f s  %,12d rows %,8.0f MB %,5.0f bytes/row  %d indexes%n",
                         t.name(), t.seconds(), t.rows(), t.bytes() / 1e6, t.rows() == 0 ? 0.0 : (double) t.bytes() / t.rows(), t.indexes());
@@ -44,7 +44,7 @@ final class OutputCopy {
     private OutputCopy() {
     }
 
-    static Figures measure(DataSource dataSource, Path dir) throws Exception {
+    static Figures measure(DataSource dataSource, Path dir, Cpu cpu) throws Exception {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         List<Long> rows = new ArrayList<>();
@@ -71,6 +71,7 @@ final class OutputCopy {
 
             List<Table> tables = new ArrayList<>();
             connection.setAutoCommit(false);
+            Cpu.Sample cpuBefore = cpu.now();
             long start = System.nanoTime();
             for (int i = 0; i < clones.size(); i++) {
                 long t = System.nanoTime();
@@ -82,6 +83,7 @@ final class OutputCopy {
             }
             connection.commit();
             double seconds = LoadBenchmark.seconds(start);
+            Cpu.Sample cpuUsed = cpu.now().minus(cpuBefore);
             connection.setAutoCommit(true);
             for (String clone : clones) {
                 s.execute("DROP TABLE " + clone);
@@ -90,7 +92,7 @@ final class OutputCopy {
                 Files.delete(file);
             }
             Files.deleteIfExists(dir);
-            return new Figures(tables, seconds);
+            return new Figures(tables, seconds, cpuUsed);
         }
     }
 }

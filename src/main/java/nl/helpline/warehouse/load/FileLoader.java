@@ -21,7 +21,6 @@ import nl.helpline.warehouse.extract.ExportFiles;
 import nl.helpline.warehouse.extract.FileRejectedException;
 import nl.helpline.warehouse.extract.ReadResult;
 import nl.helpline.warehouse.warehouse.Pseudonymizer;
-import nl.helpline.warehouse.warehouse.SqlFiles;
 
 /**
  * Loads one inbox file inside the caller's transaction: lineage, staging, transform and
@@ -32,13 +31,11 @@ import nl.helpline.warehouse.warehouse.SqlFiles;
 final class FileLoader {
 
     private static final Logger log = LoggerFactory.getLogger(FileLoader.class);
-    private static final String[] TRANSFORM = {
-            "load/10_latest_versions.sql", "load/20_request_versions.sql", "load/30_facts.sql", "load/40_bridges.sql",
-            "load/50_run_touched.sql"};
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final SourceFiles sourceFiles;
+    private final Transform transform;
     private final ExportFiles exportFiles;
     private final Pseudonymizer pseudonymizer;
 
@@ -46,6 +43,7 @@ final class FileLoader {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.sourceFiles = new SourceFiles(jdbc);
+        this.transform = new Transform(jdbc);
         this.exportFiles = exportFiles;
         this.pseudonymizer = pseudonymizer.copy();
     }
@@ -109,22 +107,13 @@ final class FileLoader {
             log.info("{}: columns not in the contract, ignored: {}", name, String.join(", ", read.ignoredColumns()));
         }
 
-        for (String script : TRANSFORM) {
-            for (String statement : SqlFiles.loadStatements(script)) {
-                long t = System.nanoTime();
-                jdbc.execute(statement);
-                if (log.isDebugEnabled()) {
-                    log.debug("{} ms: {}", (System.nanoTime() - t) / 1_000_000, statement.lines().findFirst().orElse(""));
-                }
-            }
-        }
-        long loaded = jdbc.queryForObject("SELECT count(*) FROM file_winner", Long.class);
+        long loaded = transform.run(name, staged);
         long superseded = staged - loaded;
         reconcile(name, read.rowsRead(), accepted, staged, loaded, superseded, rejected);
 
         Path target = inbox.processedTarget(file, fingerprint.sha256());
         sourceFiles.markLoaded(fileId, read, loaded, superseded, rejected, professionalsWithoutWorkDomain, target.toString());
-        jdbc.execute("DROP TABLE file_winner");
+        jdbc.execute("DROP TABLE file_winner, known_winner");
         jdbc.execute("TRUNCATE staging.request_row");
         if (professionalsWithoutWorkDomain > 0) {
             log.warn("{}: {} professionals without Werkterrein, loaded under work domain UNKNOWN", name, professionalsWithoutWorkDomain);

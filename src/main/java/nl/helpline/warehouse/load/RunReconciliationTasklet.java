@@ -38,14 +38,19 @@ final class RunReconciliationTasklet implements Tasklet {
         }
         Findings findings;
         String checked;
-        if (pending.complete()) {
-            findings = checks.touched();
-            checked = "checking the requests touched since the last check";
-        } else {
+        if (!pending.complete()) {
             checked = "checking the whole warehouse instead of the requests touched since the last check, whose list was lost";
             log.warn("The list of touched requests holds {} of the {} the loaded files wrote (PostgreSQL was restarted after "
                     + "a crash, which empties it); checking the whole warehouse instead", pending.listed(), pending.expected());
             findings = checks.everything();
+        } else if (pending.cheaperToCheckEverything()) {
+            checked = "checking the whole warehouse, as the run touched about as many requests as it holds";
+            log.info("The run touched about as many requests as the warehouse holds ({} listed, {} held; a file as large as "
+                    + "the warehouse lists none): checking the whole warehouse, which is cheaper", pending.listed(), pending.requestsEstimate());
+            findings = checks.everything();
+        } else {
+            checked = "checking the requests touched since the last check";
+            findings = checks.touched();
         }
         if (!findings.inOrder()) {
             throw new IllegalStateException("Warehouse reconciliation failed, " + checked + ": " + String.join("; ", findings.problems())

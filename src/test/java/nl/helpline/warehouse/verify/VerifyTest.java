@@ -88,8 +88,9 @@ class VerifyTest {
         TestDatabase db = TestDatabase.create();
         JdbcTemplate jdbc = db.jdbc();
         Path inbox = work.resolve("inbox");
-        ExportCsv.create().add(row("HAL-1", "01-03-2024 09:00")).add(row("HAL-2", "01-03-2024 09:00")).add(row("HAL-3", "01-03-2024 09:00"))
-                .write(inbox.resolve("a.csv"));
+        // Enough requests that touching one is checked on its own, not by checking everything.
+        Files.createDirectories(inbox);
+        ExportCsv.stream(inbox.resolve("a.csv"), 40, i -> row("HAL-" + (i + 1), "01-03-2024 09:00"));
         assertThat(Cli.run(db, "load", "--inbox", inbox.toString()).exitCode()).isEqualTo(ExitCode.OK);
         long fileA = jdbc.queryForObject("SELECT file_id FROM etl.source_file WHERE file_name = 'a.csv'", Long.class);
 
@@ -100,7 +101,8 @@ class VerifyTest {
         jdbc.update("DELETE FROM dw.fact_request WHERE request_key = ?", key(jdbc, "HAL-2"));
         Cli.Result failed = Cli.run(db, "load", "--inbox", inbox.toString());
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.FAILED);
-        assertThat(failed.err()).contains("reconciliation failed", "1 requests whose newest version stands are missing from the facts",
+        assertThat(failed.err()).contains("reconciliation failed, checking the requests touched since the last check",
+                "1 requests whose newest version stands are missing from the facts",
                 "bridge rows belong to no fact");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM etl.run_touched", Long.class)).as("kept for the next attempt").isEqualTo(1);
 
@@ -115,7 +117,7 @@ class VerifyTest {
         // says it should not be. The run cannot know what was touched, so it checks everything,
         // and finds a fault in a request no list names.
         jdbc.update("UPDATE dw.fact_request SET last_modified = last_modified + interval '1 hour' WHERE request_key = ?", key(jdbc, "HAL-3"));
-        jdbc.update("INSERT INTO etl.run_touched_file (file_id, requests) VALUES (?, 3)", fileA);
+        jdbc.update("INSERT INTO etl.run_touched_file (file_id, requests) VALUES (?, 40)", fileA);
         Cli.Result afterCrash = Cli.run(db, "load", "--inbox", inbox.toString());
         assertThat(afterCrash.exitCode()).as(afterCrash.toString()).isEqualTo(ExitCode.FAILED);
         assertThat(afterCrash.err()).contains("checking the whole warehouse instead", "1 facts do not hold their request's newest version");
