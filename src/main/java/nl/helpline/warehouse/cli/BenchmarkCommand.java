@@ -15,7 +15,7 @@ import nl.helpline.warehouse.benchmark.LoadBenchmark;
 /** Outside the tests on purpose: it measures, it does not judge. */
 final class BenchmarkCommand implements Command {
 
-    private static final LocalDate FROM = LocalDate.of(2020, 1, 1);
+    private static final LocalDate FROM = LocalDate.of(2021, 1, 1);
     private static final LocalDate TO = LocalDate.of(2025, 12, 31);
 
     @Override
@@ -34,7 +34,7 @@ final class BenchmarkCommand implements Command {
                 Usage: java -Xmx512m -jar helpline-warehouse.jar benchmark [--requests N] [--warehouse-size M]
                                                                     [--report-year Y] [--work DIR] [database options]
 
-                Bulk load: generates N requests (default 1,000,000; received 2020-2025, older versions
+                Bulk load: generates N requests (default 1,000,000; received 2021-2025, older versions
                 included) into one CSV export, loads it into a new warehouse (c), then measures the
                 write limit on the same server: (a) a plain COPY of the export into a table of text
                 columns, and (b) a plain COPY of exactly the rows the load produced (facts, bridges,
