@@ -1,1 +1,1 @@
-COPY staging.request_row (file_id, line_number, request_pseudonym, last_modified, received_date, closed_date, status_code, channel_code, requester_type_code, work_domain_code, phenomenon_codes, help_question_codes, follow_up_code, support_codes, conversations) FROM STDIN
+COPY staging.request_row (file_id, line_number, request_pseudonym, last_modified, status_code, status_key, received_date_key, closed_date_key, channel_key, requester_key, follow_up_key, conversations, days_to_close, phenomenon_keys, help_question_keys, support_keys) FROM STDIN

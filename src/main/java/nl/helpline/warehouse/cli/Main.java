@@ -15,7 +15,9 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Main() {
-        for (Command command : List.<Command>of(new LoadCommand(), new ReportCommand(), new InfographicCommand(), new RunCommand(), new ScheduleCommand(), new StatusCommand(), new RestartCommand(), new GenerateCommand(), new BenchmarkCommand())) {
+        for (Command command : List.<Command>of(new LoadCommand(), new ReportCommand(), new InfographicCommand(), new RunCommand(),
+                new ScheduleCommand(), new StatusCommand(), new RestartCommand(), new VerifyCommand(), new GenerateCommand(),
+                new BenchmarkCommand())) {
             commands.put(command.name(), command);
         }
     }

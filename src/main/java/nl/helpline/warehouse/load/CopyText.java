@@ -1,7 +1,6 @@
 package nl.helpline.warehouse.load;
 
 import java.util.HexFormat;
-import java.util.List;
 
 /** Builds rows in PostgreSQL's COPY text format (tab-separated, {@code \N} for NULL). */
 final class CopyText {
@@ -31,15 +30,15 @@ final class CopyText {
         return this;
     }
 
-    /** Our arrays hold contract codes only (letters and underscores), so no element quoting is needed. */
-    CopyText codes(List<String> codes) {
+    /** An array of small keys, e.g. {@code {1,5}}. */
+    CopyText keys(short[] keys) {
         separator();
         line.append('{');
-        for (int i = 0; i < codes.size(); i++) {
+        for (int i = 0; i < keys.length; i++) {
             if (i > 0) {
                 line.append(',');
             }
-            escape(codes.get(i));
+            line.append(keys[i]);
         }
         line.append('}');
         return this;

@@ -31,7 +31,6 @@ import nl.helpline.warehouse.extract.ExportFiles;
 import nl.helpline.warehouse.extract.FileRejectedException;
 import nl.helpline.warehouse.extract.ReadResult;
 import nl.helpline.warehouse.warehouse.Pseudonymizer;
-import nl.helpline.warehouse.warehouse.SqlFiles;
 
 /**
  * Deals with one inbox entry inside the caller's transaction. An export is copied once into the
@@ -49,8 +48,6 @@ import nl.helpline.warehouse.warehouse.SqlFiles;
 final class FileLoader {
 
     private static final Logger log = LoggerFactory.getLogger(FileLoader.class);
-    private static final String[] TRANSFORM = {
-            "load/10_latest_versions.sql", "load/20_request_versions.sql", "load/30_facts.sql", "load/40_bridges.sql"};
     /** A reason quoting an exception is cut here: it goes into a log line, a summary and a table. */
     private static final int MAX_REASON = 1000;
     /** Room left on the inbox's disk after copying a file (the archive is a rename, the reject spool is small). */
@@ -59,6 +56,7 @@ final class FileLoader {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final SourceFiles sourceFiles;
+    private final Transform transform;
     private final ExportFiles exportFiles;
     private final Pseudonymizer pseudonymizer;
     private final String mappingSha256;
@@ -70,6 +68,7 @@ final class FileLoader {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.sourceFiles = new SourceFiles(jdbc);
+        this.transform = new Transform(jdbc);
         this.exportFiles = exportFiles;
         this.pseudonymizer = pseudonymizer.copy();
         this.mappingSha256 = mappingSha256;
@@ -237,21 +236,12 @@ final class FileLoader {
                     FileNames.escape(String.join(", ", read.ignoredColumns())));
         }
 
-        for (String script : TRANSFORM) {
-            for (String statement : SqlFiles.loadStatements(script)) {
-                long t = System.nanoTime();
-                jdbc.execute(statement);
-                if (log.isDebugEnabled()) {
-                    log.debug("{} ms: {}", (System.nanoTime() - t) / 1_000_000, statement.lines().findFirst().orElse(""));
-                }
-            }
-        }
-        long loaded = jdbc.queryForObject("SELECT count(*) FROM file_winner", Long.class);
+        long loaded = transform.run(name, staged);
         long superseded = staged - loaded;
         reconcile(name, read.rowsRead(), accepted, staged, loaded, superseded, rejected);
 
         sourceFiles.markLoaded(fileId, read, loaded, superseded, rejected, professionalsWithoutWorkDomain, null);
-        jdbc.execute("DROP TABLE file_winner, winner_request");
+        jdbc.execute("DROP TABLE file_winner, known_winner");
         jdbc.execute("TRUNCATE staging.request_row");
         if (professionalsWithoutWorkDomain > 0) {
             log.warn("{}: {} professionals without Werkterrein, loaded under work domain UNKNOWN", name, professionalsWithoutWorkDomain);

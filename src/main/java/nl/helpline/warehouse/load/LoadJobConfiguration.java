@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
 
 import nl.helpline.warehouse.extract.ExportFiles;
 import nl.helpline.warehouse.extract.ValueMapping;
+import nl.helpline.warehouse.verify.WarehouseChecks;
 import nl.helpline.warehouse.warehouse.Pseudonymizer;
 
 /** The {@code load} job: every entry of the inbox, one transaction each, then the run's reconciliation. */
@@ -98,7 +99,7 @@ public class LoadJobConfiguration {
     @Bean
     Step reconcileRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource) {
         return new StepBuilder("reconcileRun", jobRepository)
-                .tasklet(new RunReconciliationTasklet(new JdbcTemplate(dataSource)), transactionManager)
+                .tasklet(new RunReconciliationTasklet(new WarehouseChecks(dataSource)), transactionManager)
                 .build();
     }
 

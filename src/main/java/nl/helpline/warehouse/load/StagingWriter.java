@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -23,8 +24,8 @@ import nl.helpline.warehouse.warehouse.SqlFiles;
 
 /**
  * Streams the valid rows of one file into {@code staging.request_row} with COPY while the file
- * is being read, pseudonymising the request number on the way: the clear number never
- * reaches the database. Rejects go to a spool file and are copied into {@code etl.reject}
+ * is being read, pseudonymising the request number on the way (the clear number never
+ * reaches the database) and resolving codes to the dimensions' keys ({@link DimensionKeys}). Rejects go to a spool file and are copied into {@code etl.reject}
  * afterwards (one connection can run only one COPY at a time).
  */
 final class StagingWriter implements RowSink, AutoCloseable {
@@ -36,6 +37,7 @@ final class StagingWriter implements RowSink, AutoCloseable {
     private final long fileId;
     private final String fileName;
     private final Pseudonymizer pseudonymizer;
+    private final DimensionKeys keys;
     private final PGCopyOutputStream copy;
     private final Writer staging;
     private final Path rejectSpool;
@@ -53,6 +55,8 @@ final class StagingWriter implements RowSink, AutoCloseable {
         this.fileId = fileId;
         this.fileName = fileName;
         this.pseudonymizer = pseudonymizer;
+        // The driver's connection is a java.sql.Connection too: the keys are read in the file's transaction.
+        this.keys = DimensionKeys.load((java.sql.Connection) connection);
         this.copy = new PGCopyOutputStream(connection, SqlFiles.load("load/copy_staging.sql").strip(), 1 << 16);
         this.staging = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
         this.rejectSpool = Files.createTempFile("helpline-rejects-", ".copy");
@@ -66,17 +70,18 @@ final class StagingWriter implements RowSink, AutoCloseable {
                 .value(row.line())
                 .bytea(pseudonymizer.pseudonym(row.requestNumber()))
                 .value(row.lastModified())
-                .value(row.received())
-                .value(row.closed())
                 .value(row.status())
-                .value(row.channel())
-                .value(row.requesterType())
-                .value(row.workDomain())
-                .codes(row.phenomena())
-                .codes(row.helpQuestions())
-                .value(row.followUp())
-                .codes(row.additionalSupport())
+                .value(keys.status(row.status()))
+                .value(keys.receivedDate(row.received()))
+                .value(keys.closedDate(row.closed()))
+                .value(keys.channel(row.channel()))
+                .value(keys.requester(row.requesterType(), row.workDomain()))
+                .value(keys.followUp(row.followUp(), row.status()))
                 .value(row.conversations())
+                .value(row.closed() == null ? null : ChronoUnit.DAYS.between(row.received(), row.closed()))
+                .keys(keys.phenomena(row.phenomena()))
+                .keys(keys.helpQuestions(row.helpQuestions()))
+                .keys(keys.support(row.additionalSupport()))
                 .end();
         write(staging, line);
         accepted++;

@@ -31,7 +31,9 @@ import nl.helpline.warehouse.warehouse.SqlFiles;
 
 /**
  * The {@code nightly} job: the load's own steps (every inbox file, then the run's
- * reconciliation), then the reports that are due, then retention. One job instance per night.
+ * reconciliation of what they touched), the whole warehouse on the nights of its calendar
+ * ({@link VerifyStepConfiguration}), then the reports that are due, then retention. One job
+ * instance per night.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -113,10 +115,12 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step loadInboxStep, Step reconcileRunStep, Step writeReportsStep, Step purgeStep) {
+    Job nightlyJob(JobRepository jobRepository, Step loadInboxStep, Step reconcileRunStep, Step verifyWarehouseStep,
+                   Step writeReportsStep, Step purgeStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(loadInboxStep)
                 .next(reconcileRunStep)
+                .next(verifyWarehouseStep)
                 .next(writeReportsStep)
                 .next(purgeStep)
                 .build();

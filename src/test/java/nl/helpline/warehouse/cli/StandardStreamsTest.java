@@ -96,7 +96,7 @@ class StandardStreamsTest {
     }
 
     private boolean loaded(TestDatabase db, String requestNumber) {
-        return db.jdbc().queryForObject("SELECT count(*) FROM dw.fact_request WHERE request_pseudonym = ?", Long.class,
+        return db.jdbc().queryForObject("SELECT count(*) FROM dw.fact_request f JOIN etl.request_version v USING (request_key) WHERE v.request_pseudonym = ?", Long.class,
                 (Object) pseudonymizer.pseudonym(requestNumber)) == 1;
     }
 

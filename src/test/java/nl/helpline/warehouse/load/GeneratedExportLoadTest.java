@@ -52,7 +52,7 @@ class GeneratedExportLoadTest {
         JdbcTemplate jdbc = db.jdbc();
         Map<String, String> warehouse = new HashMap<>();
         jdbc.query("""
-                SELECT encode(f.request_pseudonym, 'hex') AS p, st.status_code, ch.channel_code, rq.requester_type_code,
+                SELECT encode(v.request_pseudonym, 'hex') AS p, st.status_code, ch.channel_code, rq.requester_type_code,
                        rq.work_domain_code, fu.follow_up_code, coalesce(f.conversations::text, '-') AS conversations,
                        rd.full_date AS received, cd.full_date AS closed,
                        (SELECT string_agg(d.phenomenon_code, '|' ORDER BY d.phenomenon_code) FROM dw.bridge_request_phenomenon b
@@ -60,6 +60,7 @@ class GeneratedExportLoadTest {
                        (SELECT string_agg(d.support_code, '|' ORDER BY d.support_code) FROM dw.bridge_request_support b
                           JOIN dw.dim_support d USING (support_key) WHERE b.request_key = f.request_key) AS supports
                 FROM dw.fact_request f
+                JOIN etl.request_version v ON v.request_key = f.request_key
                 JOIN dw.dim_status st USING (status_key) JOIN dw.dim_channel ch USING (channel_key)
                 JOIN dw.dim_requester rq USING (requester_key) JOIN dw.dim_follow_up fu USING (follow_up_key)
                 JOIN dw.dim_date rd ON rd.date_key = f.received_date_key

@@ -294,7 +294,7 @@ class HostileInboxTest {
     }
 
     private boolean loaded(String requestNumber) {
-        return jdbc.queryForObject("SELECT count(*) FROM dw.fact_request WHERE request_pseudonym = ?", Long.class,
+        return jdbc.queryForObject("SELECT count(*) FROM dw.fact_request f JOIN etl.request_version v USING (request_key) WHERE v.request_pseudonym = ?", Long.class,
                 (Object) pseudonymizer.pseudonym(requestNumber)) == 1;
     }
 

@@ -46,11 +46,12 @@ class LoadSemanticsTest {
                 SELECT s.status_code, c.channel_code, f.conversations, f.closed_date_key, f.received_date_key,
                        fu.follow_up_code, r.work_domain_code, f.last_modified::text AS last_modified
                 FROM dw.fact_request f
+                JOIN etl.request_version v ON v.request_key = f.request_key
                 JOIN dw.dim_status s USING (status_key)
                 JOIN dw.dim_channel c USING (channel_key)
                 JOIN dw.dim_follow_up fu USING (follow_up_key)
                 JOIN dw.dim_requester r USING (requester_key)
-                WHERE f.request_pseudonym = ?""", (Object) pseudonymizer.pseudonym(requestNumber));
+                WHERE v.request_pseudonym = ?""", (Object) pseudonymizer.pseudonym(requestNumber));
         return rows.isEmpty() ? null : rows.get(0);
     }
 

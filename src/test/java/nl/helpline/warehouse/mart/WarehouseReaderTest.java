@@ -39,13 +39,17 @@ class WarehouseReaderTest {
 
     /** Four requests whose every mart figure is worked out by hand below. */
     private static final String FACTS = """
-            INSERT INTO dw.fact_request (request_key, request_pseudonym, received_date_key, closed_date_key, channel_key,
-                requester_key, follow_up_key, status_key, conversations, days_to_close, last_modified, source_file_id, source_line)
-            OVERRIDING SYSTEM VALUE VALUES
-                (101, '\\x01', 20240315, 20240402, 1, 12,  1, 3, 2,    18,   '2024-04-02 10:00', 7, 2),
-                (102, '\\x02', 20240320, -1,       2, 1,  -1, 1, NULL, NULL, '2024-03-20 09:00', 7, 3),
-                (103, '\\x03', 20240701, 20240710, 3, 11,  2, 3, 5,    9,    '2024-07-10 16:30', 8, 2),
-                (104, '\\x04', 20240301, -1,       4, 10, -1, 2, 1,    NULL, '2024-03-05 11:00', 8, 3);
+            INSERT INTO etl.request_version (request_pseudonym, request_key, last_modified, status_code, file_id, line_number) VALUES
+                ('\\x01', 101, '2024-04-02 10:00', 'CLOSED', 7, 2),
+                ('\\x02', 102, '2024-03-20 09:00', 'OPEN', 7, 3),
+                ('\\x03', 103, '2024-07-10 16:30', 'CLOSED', 8, 2),
+                ('\\x04', 104, '2024-03-05 11:00', 'IN_PROGRESS', 8, 3);
+            INSERT INTO dw.fact_request (request_key, received_date_key, closed_date_key, channel_key,
+                requester_key, follow_up_key, status_key, conversations, days_to_close, last_modified) VALUES
+                (101, 20240315, 20240402, 1, 12,  1, 3, 2,    18,   '2024-04-02 10:00'),
+                (102, 20240320, -1,       2, 1,  -1, 1, NULL, NULL, '2024-03-20 09:00'),
+                (103, 20240701, 20240710, 3, 11,  2, 3, 5,    9,    '2024-07-10 16:30'),
+                (104, 20240301, -1,       4, 10, -1, 2, 1,    NULL, '2024-03-05 11:00');
             INSERT INTO dw.bridge_request_phenomenon VALUES (101, 1), (101, 2), (102, 0), (103, 5), (104, 7);
             INSERT INTO dw.bridge_request_help_question VALUES (101, 1), (102, 0), (103, 3), (103, 2), (104, 4);
             INSERT INTO dw.bridge_request_support VALUES (103, 1), (103, 2);
@@ -319,11 +323,11 @@ class WarehouseReaderTest {
             assertRefused("COMMENT ON VIEW mart." + view + " IS 'x'");
             assertRefused("DROP VIEW mart." + view);
         }
-        assertRefused("INSERT INTO dw.fact_request (request_pseudonym) VALUES ('\\x09')");
+        assertRefused("INSERT INTO dw.fact_request (request_key) VALUES (9)");
         assertRefused("UPDATE dw.dim_channel SET label_en = 'x'");
         assertRefused("DELETE FROM etl.reject");
         assertRefused("TRUNCATE staging.request_row");
-        assertRefused("SELECT nextval('dw.fact_request_request_key_seq')");
+        assertRefused("SELECT nextval('etl.request_key_seq')");
         assertRefused("CREATE TABLE mart.scratch (x int)");
         assertRefused("CREATE VIEW mart.scratch AS SELECT 1 AS x");
         assertRefused("CREATE TABLE public.scratch (x int)");
