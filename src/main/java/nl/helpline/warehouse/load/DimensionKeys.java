@@ -93,6 +93,17 @@ final class DimensionKeys {
         return day == null ? NOT_APPLICABLE : dateKey(day);
     }
 
+    /**
+     * Why a row's date cannot be kept, or null when it can: a date outside the calendar would load as the
+     * unknown date and so leave every period report without a word (an exporter's 01-01-0000, say).
+     */
+    String outsideCalendar(LocalDate day) {
+        if (day == null || firstDay == null || (!day.isBefore(firstDay) && !day.isAfter(lastDay))) {
+            return null;
+        }
+        return "lies outside the warehouse's calendar (" + firstDay + " to " + lastDay + ")";
+    }
+
     private int dateKey(LocalDate day) {
         if (firstDay == null || day.isBefore(firstDay) || day.isAfter(lastDay)) {
             return UNKNOWN;

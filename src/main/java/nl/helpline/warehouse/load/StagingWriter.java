@@ -65,6 +65,16 @@ final class StagingWriter implements RowSink, AutoCloseable {
 
     @Override
     public void accept(ExportRow row) {
+        String outside = keys.outsideCalendar(row.received());
+        if (outside != null) {
+            reject(new RowReject(row.line(), "Datum binnenkomst", row.received().toString(), "Datum binnenkomst " + row.received() + " " + outside));
+            return;
+        }
+        outside = keys.outsideCalendar(row.closed());
+        if (outside != null) {
+            reject(new RowReject(row.line(), "Datum afgesloten", row.closed().toString(), "Datum afgesloten " + row.closed() + " " + outside));
+            return;
+        }
         String line = text.start()
                 .value(fileId)
                 .value(row.line())
