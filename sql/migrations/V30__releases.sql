@@ -1,0 +1,96 @@
+-- Releases (issue 10): a report is a draft unless it is released. Drafts stay in
+-- report.publication (what the outbox holds, constraining nothing). A release is an explicit
+-- act, recorded here with when, by whom, the files' hashes and the data state, and never changed
+-- afterwards. Every release is part of one joint model of everything released (release package):
+-- its members say which requests, in which record, it counted, so the finest partition of
+-- requests that all released populations induce (periods, definitions, versions) can be formed.
+--
+-- Nothing here is readable by a reader role: the released cells reach BI tools through the views
+-- of schema released (R__released_views.sql), without true counts and without members.
+
+COMMENT ON TABLE report.publication IS
+    'Drafts: every report file written to the outbox that is not a release. Internal working documents; they constrain no later report.';
+
+CREATE TABLE report.release (
+    release_id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    definition_name text NOT NULL,
+    period_label    text NOT NULL,
+    period_start    date NOT NULL,
+    period_end      date NOT NULL,
+    version         integer NOT NULL CHECK (version >= 1),
+    threshold       integer NOT NULL,
+    zeros_sensitive boolean NOT NULL,
+    released_at     timestamptz NOT NULL DEFAULT now(),
+    released_by     text NOT NULL,          -- the OS user who ran `release` (or 'schedule' for auto_release)
+    data_as_of      timestamp,              -- newest change to a request of the population
+    data_state      text NOT NULL,          -- what the warehouse held: files loaded and the newest load
+    members         integer NOT NULL,       -- requests counted
+    UNIQUE (definition_name, period_start, period_end, version)
+);
+COMMENT ON TABLE report.release IS
+    'Releases: reports published outside the organisation, one row per version of a definition and period. Immutable.';
+
+-- One row per language file of a release.
+CREATE TABLE report.release_file (
+    release_id   bigint NOT NULL REFERENCES report.release,
+    language     text NOT NULL,
+    file_name    text NOT NULL,
+    file_sha256  text NOT NULL,
+    cells_name   text NOT NULL,
+    cells_sha256 text NOT NULL,
+    PRIMARY KEY (release_id, language)
+);
+
+-- Every cell of a release as published, with the count behind it (the model needs it; readers
+-- never see it). revised: the cell reads differently from the previous version ([r]).
+CREATE TABLE report.release_cell (
+    release_id        bigint NOT NULL REFERENCES report.release,
+    table_id          text NOT NULL,
+    category          text NOT NULL,
+    status            text NOT NULL CHECK (status IN ('published', 'primary', 'secondary')),
+    published_count   bigint,
+    published_percent numeric(5, 1),
+    base_count        bigint,               -- the table's base as published; NULL when suppressed
+    true_count        bigint NOT NULL,
+    revised           boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (release_id, table_id, category),
+    CHECK ((status = 'published') = (published_count IS NOT NULL))
+);
+
+-- The records a release counted. A record is what one request contributed to the release's
+-- tables (its cells, e.g. {total.TOTAL, requester.PROFESSIONAL, phenomenon.LEFT_WING, …}); the
+-- same request with the same cells in two releases is one record in both, so the requests a
+-- revision added, withdrew or moved, and the requests one definition counts and another does
+-- not, fall into pieces of their own.
+CREATE TABLE report.release_record (
+    record_sha bytea PRIMARY KEY,          -- SHA-256 of the sorted cells
+    cells      text[] NOT NULL
+);
+
+CREATE TABLE report.release_member (
+    release_id  bigint NOT NULL REFERENCES report.release,
+    request_key bigint NOT NULL,
+    record_sha  bytea NOT NULL REFERENCES report.release_record,
+    PRIMARY KEY (release_id, request_key)
+);
+CREATE INDEX release_member_request_idx ON report.release_member (request_key);
+
+-- Immutable: a release, once made, is what readers hold.
+CREATE FUNCTION report.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'releases are immutable: % on %.% refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+        USING HINT = 'A correction is a new version: release the period again.';
+END
+$$;
+CREATE TRIGGER release_immutable BEFORE UPDATE OR DELETE ON report.release
+    FOR EACH ROW EXECUTE FUNCTION report.refuse_change();
+CREATE TRIGGER release_file_immutable BEFORE UPDATE OR DELETE ON report.release_file
+    FOR EACH ROW EXECUTE FUNCTION report.refuse_change();
+CREATE TRIGGER release_cell_immutable BEFORE UPDATE OR DELETE ON report.release_cell
+    FOR EACH ROW EXECUTE FUNCTION report.refuse_change();
+CREATE TRIGGER release_member_immutable BEFORE UPDATE OR DELETE ON report.release_member
+    FOR EACH ROW EXECUTE FUNCTION report.refuse_change();
+CREATE TRIGGER release_record_immutable BEFORE UPDATE OR DELETE ON report.release_record
+    FOR EACH ROW EXECUTE FUNCTION report.refuse_change();
+CREATE TRIGGER release_truncate_refused BEFORE TRUNCATE ON report.release
+    FOR EACH STATEMENT EXECUTE FUNCTION report.refuse_change();
