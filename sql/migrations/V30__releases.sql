@@ -41,6 +41,19 @@ CREATE TABLE report.release_file (
     PRIMARY KEY (release_id, language)
 );
 
+-- The tables of a release as published: what BI tools need to show a cell as the workbook did.
+CREATE TABLE report.release_table (
+    release_id  bigint NOT NULL REFERENCES report.release,
+    table_id    text NOT NULL,
+    dimension   text NOT NULL,            -- total, requester_type, first_contact, work_domain, phenomenon, …
+    table_order integer NOT NULL,         -- position of the table in the workbook
+    title_nl    text NOT NULL,
+    title_en    text NOT NULL,
+    base_cell   text NOT NULL,            -- table.CATEGORY of the cell its percentages are of
+    adds_up     boolean NOT NULL,         -- its rows add up to its base (false: multi-valued, adds up to more)
+    PRIMARY KEY (release_id, table_id)
+);
+
 -- Every cell of a release as published, with the count behind it (the model needs it; readers
 -- never see it). revised: the cell reads differently from the previous version ([r]).
 CREATE TABLE report.release_cell (
@@ -53,6 +66,7 @@ CREATE TABLE report.release_cell (
     base_count        bigint,               -- the table's base as published; NULL when suppressed
     true_count        bigint NOT NULL,
     revised           boolean NOT NULL DEFAULT false,
+    row_order         integer NOT NULL,     -- position of the row in its table
     PRIMARY KEY (release_id, table_id, category),
     CHECK ((status = 'published') = (published_count IS NOT NULL))
 );
@@ -85,6 +99,8 @@ $$;
 CREATE TRIGGER release_immutable BEFORE UPDATE OR DELETE ON report.release
     FOR EACH ROW EXECUTE FUNCTION report.refuse_change();
 CREATE TRIGGER release_file_immutable BEFORE UPDATE OR DELETE ON report.release_file
+    FOR EACH ROW EXECUTE FUNCTION report.refuse_change();
+CREATE TRIGGER release_table_immutable BEFORE UPDATE OR DELETE ON report.release_table
     FOR EACH ROW EXECUTE FUNCTION report.refuse_change();
 CREATE TRIGGER release_cell_immutable BEFORE UPDATE OR DELETE ON report.release_cell
     FOR EACH ROW EXECUTE FUNCTION report.refuse_change();
