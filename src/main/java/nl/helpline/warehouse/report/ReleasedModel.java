@@ -58,7 +58,7 @@ public final class ReleasedModel {
     }
 
     /** A table of an earlier release: its dimension, population and categories. */
-    public record ReleasedTable(String id, String dimension, List<String> requires, List<String> categories, boolean multiValued) {
+    public record ReleasedTable(String id, String dimension, List<String> requires, List<Members.CellKey> rows, boolean multiValued) {
     }
 
     /** A piece: the releases that hold it (0 is the new report), and its requests by record. */
@@ -236,8 +236,11 @@ public final class ReleasedModel {
             ReleasedTable t = r.tables().get(rs.getString("table_id"));
             String category = rs.getString("category");
             String id = ReportProtection.cellId(t.id(), category);
-            t.categories().add(category);
-            r.keys().put(id, new Members.CellKey(t.dimension(), category, t.requires()));
+            java.sql.Array combines = rs.getArray("combines");
+            Members.CellKey key = new Members.CellKey(t.dimension(), category, t.requires(),
+                    combines == null ? null : Arrays.asList((String[]) combines.getArray()));
+            r.keys().put(id, key);
+            t.rows().add(key);
             r.cells().put(id, new ReportProtection.EarlierCell(rs.getLong("true_count"),
                     CellStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT))));
         }, (Object) ids);
@@ -280,38 +283,37 @@ public final class ReleasedModel {
                     tables.addAll(byId.get(id).tables().values());
                 }
             }
-            Map<String, Map<Members.CellKey, Set<Members.CellKey>>> sums = new LinkedHashMap<>();
+            // Within the piece, a single-valued table adds up to its base: one relation per distinct
+            // set of rows (a recoded table's rows are another partition of the same requests).
+            // Categories a release left out (UNKNOWN when it did not occur) count 0 in it; any the
+            // piece holds that no row covers are added so the sum holds on the true counts.
+            Map<Set<Members.CellKey>, Members.CellKey> sums = new LinkedHashMap<>();
             for (ReleasedTable t : tables) {
                 Members.CellKey base = Members.CellKey.baseOf(t.requires());
                 keys.add(base);
-                if (!t.multiValued() && !t.dimension().equals("total")) {
-                    Set<Members.CellKey> parts = sums.computeIfAbsent(t.dimension(), d -> new LinkedHashMap<>())
-                            .computeIfAbsent(base, b -> new LinkedHashSet<>());
-                    t.categories().forEach(c -> parts.add(new Members.CellKey(t.dimension(), c, t.requires())));
-                    piece.categories(t.dimension(), t.requires()).forEach(c -> parts.add(new Members.CellKey(t.dimension(), c, t.requires())));
+                if (t.multiValued() || t.dimension().equals("total")) {
+                    continue;
+                }
+                Set<Members.CellKey> parts = new LinkedHashSet<>(t.rows());
+                Set<String> covered = new java.util.HashSet<>();
+                t.rows().forEach(row -> covered.addAll(row.combines()));
+                for (String c : piece.categories(t.dimension(), t.requires())) {
+                    if (!covered.contains(c)) {
+                        parts.add(new Members.CellKey(t.dimension(), c, t.requires()));
+                    }
+                }
+                parts.remove(base);
+                if (!parts.isEmpty()) {
+                    sums.putIfAbsent(parts, base);
                 }
             }
-            for (Map<Members.CellKey, Set<Members.CellKey>> byBase : sums.values()) {
-                byBase.values().forEach(keys::addAll);
-            }
+            sums.keySet().forEach(keys::addAll);
             for (Members.CellKey key : keys) {
                 hidden.add(new HiddenCell(pieceId(k, key), piece.count(key)));
             }
-            // Within the piece, a single-valued table adds up to its base. Categories a release left
-            // out (UNKNOWN when it did not occur) count 0 in it; any the piece holds beyond those are
-            // added so the sum holds on the true counts.
-            for (Map<Members.CellKey, Set<Members.CellKey>> byBase : sums.values()) {
-                for (Map.Entry<Members.CellKey, Set<Members.CellKey>> e : byBase.entrySet()) {
-                    List<String> parts = new ArrayList<>();
-                    for (Members.CellKey part : e.getValue()) {
-                        if (!part.equals(e.getKey())) {
-                            parts.add(pieceId(k, part));
-                        }
-                    }
-                    if (!parts.isEmpty()) {
-                        links.add(new Relation(pieceId(k, e.getKey()), parts));
-                    }
-                }
+            for (Map.Entry<Set<Members.CellKey>, Members.CellKey> e : sums.entrySet()) {
+                int index = k;
+                links.add(new Relation(pieceId(k, e.getValue()), e.getKey().stream().map(part -> pieceId(index, part)).toList()));
             }
         }
         // Every released cell, and every cell of the new report, is the sum of its key over the pieces it holds.

@@ -50,16 +50,16 @@ public final class ReportProtection {
         Map<String, Members.CellKey> keys = new LinkedHashMap<>();
         List<ReleasedModel.ReleasedTable> modelTables = new ArrayList<>();
         for (PeriodCounts.TableCounts table : counts.values()) {
-            List<String> categories = new ArrayList<>();
+            List<Members.CellKey> rows = new ArrayList<>();
             for (PeriodCounts.Count c : table.counts()) {
                 String id = cellId(table.table().id(), c.category());
                 values.put(id, c.count());
                 keys.put(id, Members.CellKey.of(table.table(), c.category()));
-                categories.add(c.category());
+                rows.add(keys.get(id));
                 cells.add(table.table().dimension().equals("total") ? Cell.mustPublish(id, c.count()) : Cell.of(id, c.count()));
             }
             modelTables.add(new ReleasedModel.ReleasedTable(table.table().id(), table.table().dimension(),
-                    keys.get(cellId(table.table().id(), table.counts().get(0).category())).requires(), categories,
+                    keys.get(cellId(table.table().id(), table.counts().get(0).category())).requires(), rows,
                     table.table().multiValued()));
         }
         // The members the joint model rests on must count what the report counts, cell by cell.
