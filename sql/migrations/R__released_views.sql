@@ -84,6 +84,9 @@ SELECT r.release_id,
        CASE WHEN b.status = 'published' THEN b.published_count::text
             WHEN b.status = 'primary' THEN '< ' || r.threshold
             WHEN b.status IS NOT NULL THEN '[c]' END AS base_shown_as,
+       -- One status for primary and secondary suppression: a reader learns the kind from the sign
+       -- the workbook shows (shown_as), and from nothing more, whatever the release code's
+       -- vocabulary becomes (it may one day show a small count as [c], or a zero as < 5).
        CASE WHEN c.status = 'published' THEN 'published' ELSE 'suppressed' END AS status,
        c.revised
 FROM report.release_cell c
