@@ -85,8 +85,9 @@ SELECT r.release_id,
             WHEN b.status = 'primary' THEN '< ' || r.threshold
             WHEN b.status IS NOT NULL THEN '[c]' END AS base_shown_as,
        -- One status for primary and secondary suppression: a reader learns the kind from the sign
-       -- the workbook shows (shown_as), and from nothing more, whatever the release code's
-       -- vocabulary becomes (it may one day show a small count as [c], or a zero as < 5).
+       -- the workbook shows (shown_as) and from nothing more. shown_as follows the workbook's rule
+       -- (primary < threshold, secondary [c]); should the workbook ever sign them otherwise, the
+       -- release should store what it shows (as cells.csv's shown) and this view show that.
        CASE WHEN c.status = 'published' THEN 'published' ELSE 'suppressed' END AS status,
        c.revised
 FROM report.release_cell c
