@@ -72,8 +72,8 @@ SELECT r.release_id,
        t.dimension,
        c.category,
        c.row_order,
-       coalesce(l.label_nl, c.category)      AS label_nl,
-       coalesce(l.label_en, c.category)      AS label_en,
+       coalesce(c.label_nl, l.label_nl, c.category) AS label_nl,
+       coalesce(c.label_en, l.label_en, c.category) AS label_en,
        CASE WHEN c.status = 'published' THEN c.published_count::text
             WHEN c.status = 'primary' THEN '< ' || r.threshold
             ELSE '[c]' END                   AS shown_as,
@@ -118,8 +118,8 @@ COMMENT ON COLUMN released.cell.table_title_en IS 'Title of the table in the Eng
 COMMENT ON COLUMN released.cell.dimension IS 'What the table counts: total, requester_type, first_contact, work_domain, phenomenon, help_question, follow_up or additional_support.';
 COMMENT ON COLUMN released.cell.category IS 'The row of the table: a code of the code list, e.g. PROFESSIONAL, PHONE; TOTAL for the total.';
 COMMENT ON COLUMN released.cell.row_order IS 'Position of the row in its table, as in the workbook.';
-COMMENT ON COLUMN released.cell.label_nl IS 'The row''s Dutch label, as the Dutch workbook prints it (the code if the code list has none).';
-COMMENT ON COLUMN released.cell.label_en IS 'The row''s English label, as the English workbook prints it (the code if the code list has none).';
+COMMENT ON COLUMN released.cell.label_nl IS 'The row''s Dutch label, as the Dutch workbook printed it (a recoded group row names what it combines).';
+COMMENT ON COLUMN released.cell.label_en IS 'The row''s English label, as the English workbook printed it (a recoded group row names what it combines).';
 COMMENT ON COLUMN released.cell.shown_as IS 'What the workbook shows as the count: the number, < 5 (with the release''s threshold) for a small count, or [c] for a cell withheld to protect a small count.';
 COMMENT ON COLUMN released.cell.published_count IS 'The count as published; empty when suppressed. Sum it only over cells that are all published.';
 COMMENT ON COLUMN released.cell.published_percent IS 'The percentage of the table''s base as published (0 to 100, one decimal); empty when suppressed, when the base is suppressed, and for the total.';

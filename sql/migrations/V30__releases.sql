@@ -75,6 +75,8 @@ CREATE TABLE report.release_cell (
     true_count        bigint NOT NULL,
     revised           boolean NOT NULL DEFAULT false,
     row_order         integer NOT NULL,     -- position of the row in its table
+    label_nl          text,                 -- the row's labels as the workbooks print them (NULL: the code list's)
+    label_en          text,
     combines          text[],               -- a recoded row: the categories it counts together (category is the
                                             -- group's code); NULL: the row counts its own category
     PRIMARY KEY (release_id, table_id, category),

@@ -125,6 +125,8 @@ public final class ReleaseRegister {
                         .addValue("true_count", r.trueCount())
                         .addValue("revised", revised.contains(def.id() + "." + r.category()))
                         .addValue("combines", combines(def, r.category()))
+                        .addValue("label_nl", r.labelNl())
+                        .addValue("label_en", r.labelEn())
                         .addValue("row_order", ++rowOrder));
             }
         }
