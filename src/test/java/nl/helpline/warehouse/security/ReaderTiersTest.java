@@ -67,7 +67,7 @@ class ReaderTiersTest {
                 (801, 'en', 'helpline-2024-H1.en.xlsx', 'ac', 'helpline-2024-H1.en.cells.csv', 'ad'),
                 (802, 'nl', 'helpline-2024-H1.v2.xlsx', 'ae', 'helpline-2024-H1.v2.cells.csv', 'af'),
                 (803, 'nl', 'helpline-2024-H2.xlsx', 'ba', 'helpline-2024-H2.cells.csv', 'bb');
-            INSERT INTO report.release_table VALUES
+            INSERT INTO report.release_table (release_id, table_id, dimension, table_order, title_nl, title_en, base_cell, adds_up) VALUES
                 (801, 'total', 'total', 1, 'Totaal aantal afgesloten verzoeken', 'Total closed requests', 'total.TOTAL', true),
                 (801, 'requester', 'requester_type', 2, 'Professioneel versus niet-professioneel', 'Professional versus not professional', 'total.TOTAL', true),
                 (801, 'work_domain', 'work_domain', 3, 'Werkterreinen van de professionals', 'Work domains of the professionals', 'requester.PROFESSIONAL', true),
