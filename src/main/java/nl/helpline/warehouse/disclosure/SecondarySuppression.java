@@ -148,7 +148,9 @@ public final class SecondarySuppression {
         final int[] candidates;
         final CellStatus[] base;
         final int[][] relationMembers;
-        final List<List<Integer>> relationsOf;
+        /** Members of each relation, then of each bound: what links a cell to its neighbours. */
+        final int[][] linkMembers;
+        final List<List<Integer>> linksOf;
         final List<long[]> witnesses = new ArrayList<>();
         final Map<BitSet, Verdict> memo = new HashMap<>();
         int evaluations;
@@ -165,9 +167,10 @@ public final class SecondarySuppression {
             }
             candidates = c.stream().mapToInt(Integer::intValue).toArray();
             relationMembers = new int[problem.relationCount()][];
-            relationsOf = new ArrayList<>();
+            linkMembers = new int[problem.relationCount() + problem.boundCount()][];
+            linksOf = new ArrayList<>();
             for (int u = 0; u < problem.size(); u++) {
-                relationsOf.add(new ArrayList<>());
+                linksOf.add(new ArrayList<>());
             }
             for (int r = 0; r < problem.relationCount(); r++) {
                 int[] parts = problem.relationParts(r);
@@ -175,8 +178,15 @@ public final class SecondarySuppression {
                 m[0] = problem.relationTotal(r);
                 System.arraycopy(parts, 0, m, 1, parts.length);
                 relationMembers[r] = m;
-                for (int u : m) {
-                    relationsOf.get(u).add(r);
+                linkMembers[r] = m;
+            }
+            for (int b = 0; b < problem.boundCount(); b++) {
+                linkMembers[problem.relationCount() + b] = java.util.stream.IntStream
+                        .concat(Arrays.stream(problem.boundPlus(b)), Arrays.stream(problem.boundMinus(b))).toArray();
+            }
+            for (int l = 0; l < linkMembers.length; l++) {
+                for (int u : linkMembers[l]) {
+                    linksOf.get(u).add(l);
                 }
             }
         }
@@ -402,12 +412,16 @@ public final class SecondarySuppression {
             witnesses.add(w);
         }
 
-        /** Published candidates sharing a relation with a cell of the component. */
+        /**
+         * Published candidates sharing a relation or a bound with a cell of the component: the
+         * component's system is built from exactly those rows, so a superset hiding none of them
+         * leaves it unchanged.
+         */
         private int[] neighbours(HiddenSystem sys, int comp, BitSet set) {
             BitSet out = new BitSet();
             for (int v : sys.variablesOf(comp)) {
-                for (int r : relationsOf.get(sys.cellOf[v])) {
-                    for (int u : relationMembers[r]) {
+                for (int r : linksOf.get(sys.cellOf[v])) {
+                    for (int u : linkMembers[r]) {
                         if (problem.isCandidate(u) && !set.get(u)) {
                             out.set(u);
                         }
