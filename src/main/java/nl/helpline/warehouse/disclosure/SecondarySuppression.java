@@ -39,10 +39,21 @@ import java.util.PriorityQueue;
  *   <li>otherwise the integer check runs. If a sensitive cell fails (a {@code < t} cell cannot reach
  *       both ends of {@code lo..t-1}, a small never-published count has too narrow a range, or a
  *       small sum is derivable), look at K, the cells hidden and linked to it
- *       through relations. The reader's knowledge of K depends only on K and the published cells
- *       next to it; a superset that hides none of those neighbours leaves K's system unchanged and
- *       fails the same way. Cut: the published candidates sharing a relation with K.</li>
+ *       through relations or bounds. The reader's knowledge of K depends only on K and the
+ *       published cells next to it; a superset that hides none of those neighbours leaves K's
+ *       system unchanged and fails the same way. Cut: the published candidates sharing a relation
+ *       or a bound with K.</li>
  * </ul>
+ * <p>Bounds ({@link Bound}) enter the integer check as inequality rows and link their cells into
+ * one component like relations do. Every argument above holds with them: bounds only remove
+ * points, so a relation with one hidden cell still determines it (and a secondary cell so
+ * determined is still useless); the neighbourhood cut holds because the neighbourhood includes the
+ * cells sharing a bound; suppressing a cell still only adds points (monotonicity); a cached point
+ * satisfies every relation and bound, so it stays valid wherever its values fit the markers; and
+ * the shortcut for the derivable-sum criterion rests only on ranges, which are computed with the
+ * bounds. No cut is taken from a bound alone (it never determines a cell; the integer check sees
+ * what it narrows). So the search stays exact and its pattern passes the audit with bounds without
+ * a repair loop; {@code BoundsTest} compares it with exhaustive enumeration.
  * <p>The priority is the cost so far plus an admissible estimate: the singleton cuts of the node
  * that are pairwise disjoint each need a different extra cell, at least the cheapest of its cut.
  * Popped in order of that bound, the first protecting node has the least cost; the search then
