@@ -47,7 +47,8 @@
  * bound that holds with equality at every point, e.g. a category that is the whole base, becomes
  * an equality), and the 0/1 vectors
  * orthogonal to it among counts {@code <= t-1} are enumerated through the free columns of an
- * echelon form. When zeros are not sensitive and no never-published count is below t, the criterion
+ * echelon form, depth first, pruned where a pivot can no longer come out 0 or 1 or the count
+ * exceeds {@code t-1} (a node budget beyond which the audit fails rather than guesses). When zeros are not sensitive and no never-published count is below t, the criterion
  * follows from the ranges of the {@code < t} cells and the search skips it (the audit still
  * checks it). See {@code DerivableSums}.
  *
