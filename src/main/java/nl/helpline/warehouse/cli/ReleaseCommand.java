@@ -77,6 +77,8 @@ final class ReleaseCommand implements Command {
             ReleaseService.Released released;
             try {
                 released = context.getBean(ReleaseService.class).release(definition, period, recode, System.getProperty("user.name"), outDir);
+            } catch (nl.helpline.warehouse.report.ReportDefinition.UnknownRecoding e) {
+                throw new UsageException(e.getMessage());
             } catch (ReleaseRefusedException e) {
                 err.println("Not released. " + e.getMessage());
                 return ExitCode.FAILED;

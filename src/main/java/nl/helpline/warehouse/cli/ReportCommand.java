@@ -80,6 +80,8 @@ final class ReportCommand implements Command {
             ReportService.Written written;
             try {
                 written = context.getBean(ReportService.class).write(definition, period, language, recode, outDir);
+            } catch (nl.helpline.warehouse.report.ReportDefinition.UnknownRecoding e) {
+                throw new UsageException(e.getMessage());
             } catch (ReportRefusedException e) {
                 err.println("No report was written. " + e.getMessage());
                 return ExitCode.FAILED;

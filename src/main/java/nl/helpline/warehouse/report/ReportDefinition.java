@@ -87,12 +87,20 @@ public record ReportDefinition(
         }
     }
 
+    /** A recoding asked for that the definition does not declare: a usage error. */
+    public static final class UnknownRecoding extends IllegalArgumentException {
+        UnknownRecoding(String message) {
+            super(message);
+        }
+    }
+
     /** This definition with the recodings of the given tables applied. */
     public ReportDefinition recoded(java.util.Collection<String> tableIds) {
         List<TableDefinition> recoded = new ArrayList<>();
         for (String id : tableIds) {
-            if (table(id).recodable() == null) {
-                throw new IllegalArgumentException("table " + id + " of definition " + name + " declares no recoding (recode:)");
+            if (tables.stream().noneMatch(t -> t.id().equals(id) && t.recodable() != null)) {
+                throw new UnknownRecoding("table " + id + " of definition " + name + " declares no recoding (recode:); tables that do: "
+                        + tables.stream().filter(t -> t.recodable() != null).map(TableDefinition::id).toList());
             }
         }
         for (TableDefinition t : tables) {

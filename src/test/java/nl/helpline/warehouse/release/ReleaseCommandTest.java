@@ -220,6 +220,29 @@ class ReleaseCommandTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void aDeclaredRecodingCombinesSmallCategoriesIntoOneRow() throws Exception {
+        Path recoded = work.resolve("recoded");
+        Cli.Result draft = Cli.run(db, "report", "--period", "2024-Q4", "--recode", "work_domain", "--out", recoded.toString());
+        assertThat(draft.exitCode()).as(draft.toString()).isEqualTo(ExitCode.OK);
+        List<String> workDomain = Files.readAllLines(recoded.resolve("helpline-2024-Q4.nl.concept.cells.csv")).stream()
+                .filter(l -> l.startsWith("work_domain,")).toList();
+        assertThat(workDomain).noneMatch(l -> l.startsWith("work_domain,YOUTH,") || l.startsWith("work_domain,MUNICIPALITY,"));
+        String other = workDomain.stream().filter(l -> l.startsWith("work_domain,OTHER,")).findFirst().orElseThrow();
+        assertThat(other).contains("Overig (met ").contains("jeugd").contains("gemeente");
+        long expected = truth.stream().filter(r -> r.status().equals("CLOSED") && !r.channel().equals("CHAT")
+                && r.requesterType().equals("PROFESSIONAL") && !r.received().isBefore(LocalDate.of(2024, 10, 1))
+                && List.of("YOUTH", "MUNICIPALITY", "OTHER", "UNKNOWN").contains(r.workDomain())).count();
+        String shown = other.split(",")[6];
+        if (!shown.startsWith("<") && !shown.equals("[c]")) {
+            assertThat(Long.parseLong(shown)).as("the group counts every request of the categories it combines").isEqualTo(expected);
+        }
+        Cli.Result unknown = Cli.run(db, "report", "--period", "2024-Q4", "--recode", "requester", "--out", recoded.toString());
+        assertThat(unknown.exitCode()).as("a table without a declared recoding").isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).contains("declares no recoding");
+    }
+
     private static ExportCsv.Row correctedRow(GeneratedRequest r) {
         return ExportCsv.row(r.requestNumber(), "2025-02-01T10:00")
                 .set("Datum binnenkomst", r.received().toString())
