@@ -108,7 +108,7 @@ public final class ReportProtection {
         }
         boolean zerosSensitive = definition.zerosSensitive() || released.zerosSensitive();
         List<String> linked = new ArrayList<>();
-        DisclosureProblem problem = problem(cells, relations, bounds, keys, modelTables, definition, released, zerosSensitive, linked);
+        DisclosureProblem problem = problem(cells, relations, bounds, keys, modelTables, definition, period, values, released, zerosSensitive, linked);
         SuppressionPattern pattern;
         try {
             pattern = SecondarySuppression.protect(problem);
@@ -121,7 +121,7 @@ public final class ReportProtection {
             // the only way to publish; the report says so.
             zerosSensitive = true;
             linked.clear();
-            problem = problem(cells, relations, bounds, keys, modelTables, definition, released, true, linked);
+            problem = problem(cells, relations, bounds, keys, modelTables, definition, period, values, released, true, linked);
             pattern = SecondarySuppression.protect(problem);
         }
         AuditReport audit = DisclosureAudit.audit(problem, pattern);
@@ -148,10 +148,10 @@ public final class ReportProtection {
 
     private static DisclosureProblem problem(List<Cell> cells, List<Relation> relations, List<Bound> bounds,
                                              Map<String, Members.CellKey> keys, List<ReleasedModel.ReleasedTable> tables,
-                                             ReportDefinition definition, ReleasedModel released, boolean zerosSensitive,
-                                             List<String> linked) {
+                                             ReportDefinition definition, Period period, Map<String, Long> values,
+                                             ReleasedModel released, boolean zerosSensitive, List<String> linked) {
         DisclosureProblem problem = DisclosureProblem.of(cells, relations, definition.threshold(), zerosSensitive).withBounds(bounds);
-        return released.extend(problem, keys, tables, linked);
+        return released.extend(problem, keys, tables, linked, definition.name(), period, values);
     }
 
     static String cellId(String table, String category) {
