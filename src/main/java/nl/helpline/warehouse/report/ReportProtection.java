@@ -27,6 +27,8 @@ import nl.helpline.warehouse.disclosure.UnprotectableException;
  */
 public final class ReportProtection {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportProtection.class);
+
     private ReportProtection() {
     }
 
@@ -110,6 +112,7 @@ public final class ReportProtection {
         List<String> linked = new ArrayList<>();
         DisclosureProblem problem = problem(cells, relations, bounds, keys, modelTables, definition, period, values, released, zerosSensitive, linked);
         SuppressionPattern pattern;
+        long started = System.nanoTime();
         try {
             pattern = SecondarySuppression.protect(problem);
         } catch (UnprotectableException e) {
@@ -124,7 +127,13 @@ public final class ReportProtection {
             problem = problem(cells, relations, bounds, keys, modelTables, definition, period, values, released, true, linked);
             pattern = SecondarySuppression.protect(problem);
         }
+        long searched = System.nanoTime();
         AuditReport audit = DisclosureAudit.audit(problem, pattern);
+        // Sizes and times only: never a count.
+        LOG.info("Protected {} {} against {} releases in {} pieces: {} cells, {} earlier, {} never published, {} relations, {} bounds;"
+                        + " search {} ms, audit {} ms", definition.name(), period.label(), released.releases().size(), released.pieces().size(),
+                problem.cells().size(), problem.priorCells().size(), problem.hiddenCells().size(), problem.relations().size(),
+                problem.bounds().size(), (searched - started) / 1_000_000, (System.nanoTime() - searched) / 1_000_000);
         if (!audit.passed()) {
             throw new DisclosureViolationException(audit);
         }
