@@ -267,9 +267,9 @@ class ReleaseCommandTest {
                 .set("Datum binnenkomst", r.received().toString())
                 .set("Datum afgesloten", r.closed().toString())
                 .set("Type aanvrager", r.requesterType().equals("PROFESSIONAL") ? "Professional" : "Burger")
-                .set("Werkterrein", workDomain(r.workDomain()))
+                .set("Werkterrein", ExportCsv.workDomainLabel(r.workDomain()))
                 .set("Opvolging", r.followUp().equals("ADDITIONAL") ? "Aanvullende ondersteuning" : "Consultatie")
-                .set("Aanvullende ondersteuning", String.join("|", r.additionalSupport().stream().map(ReleaseCommandTest::support).toList()));
+                .set("Aanvullende ondersteuning", String.join("|", r.additionalSupport().stream().map(ExportCsv::supportLabel).toList()));
     }
 
     /** A refusal names cells, periods and versions; it never states a number of requests. */
@@ -286,25 +286,4 @@ class ReleaseCommandTest {
         }
     }
 
-    private static String workDomain(String code) {
-        return switch (code) {
-            case "SECURITY" -> "Veiligheid";
-            case "EDUCATION" -> "Onderwijs";
-            case "CARE" -> "Zorg";
-            case "SOCIAL" -> "Sociaal domein";
-            case "MUNICIPALITY" -> "Gemeente";
-            case "YOUTH" -> "Jeugd";
-            case "OTHER" -> "Overig";
-            default -> "";
-        };
-    }
-
-    private static String support(String code) {
-        return switch (code) {
-            case "FORSA" -> "Forsa";
-            case "FAMILY" -> "Familieondersteuning";
-            case "LIV" -> "LIV";
-            default -> "GGZ-consultatie";
-        };
-    }
 }
