@@ -9,6 +9,7 @@
  *         .withBounds(Bound.multiValued("total", phenomena, 1));              // multi-valued tables
  * SuppressionPattern pattern = SecondarySuppression.protect(p);              // or UnprotectableException
  * DisclosureAudit.audit(p, pattern).requirePassed();                         // or DisclosureViolationException
+ *                                                   // (exact(p, pattern): also exact bounds of every count)
  * String shown = p.shown(pattern.status(id), count);                         // "37", "< 5" or "[c]"
  * }</pre>
  * The report layer suppresses a percentage wherever its count is suppressed, and must not write a
