@@ -11,20 +11,25 @@ package nl.helpline.warehouse.disclosure;
  * @param lower      the exact integer minimum a reader can derive
  * @param upper      the exact integer maximum, {@link Long#MAX_VALUE} when there is none
  * @param determined false when the solver could not settle a bound (then {@code ok} is false)
+ * @param exact      true: {@code lower} and {@code upper} are the exact integer minimum and maximum;
+ *                   false ({@link DisclosureAudit#audit}, where the requirement was proved without
+ *                   them): the least and greatest value among verified points of the reader's, so
+ *                   the reader's range contains {@code lower..upper} and may be wider
  * @param ok         for a sensitive count (small, or shown as {@code < t}): the derived range contains
  *                   the whole of {@code lo..t-1}; for others: the bounds were determined
  * @param message    one line naming the cell
  */
 public record CellBound(String cellId, Origin origin, CellStatus shownAs, long statedLow, long statedHigh,
-                        long lower, long upper, boolean determined, boolean ok, String message) {
+                        long lower, long upper, boolean determined, boolean exact, boolean ok,
+                        String message) {
 
     public enum Origin { CURRENT, PRIOR, NEVER_PUBLISHED }
 
-    /** The derived range as text, e.g. {@code 1..4} or {@code 5..}. */
+    /** The derived range as text, e.g. {@code 1..4} or {@code 5..}; {@code at least 5..9} when not exact. */
     public String range() {
         if (!determined) {
             return "undetermined";
         }
-        return lower + ".." + (upper == Long.MAX_VALUE ? "" : Long.toString(upper));
+        return (exact ? "" : "at least ") + lower + ".." + (upper == Long.MAX_VALUE ? "" : Long.toString(upper));
     }
 }

@@ -42,6 +42,18 @@ import java.util.List;
  * capped at {@code 2 * (sum of all counts) + 2t} for the solver (capping only removes points, so it
  * cannot make anything look safer); a maximum that reaches half the cap is reported as "no upper
  * bound" when an integer direction to infinity is found and verified, and noted otherwise.
+ *
+ * <h2>Fast and exact</h2>
+ * {@link #exact} optimises the minimum and maximum of every hidden count. {@link #audit} gives the
+ * same verdict with fewer solves: since a pass is proved by verified points anyway, it first looks
+ * at the points already known for the count's component (the truth, and the witnesses of earlier
+ * questions), asks the solver only for a point that is still missing (a {@code < t} cell at
+ * {@code lo} or at {@code t-1}; a small never-published count {@code t-lo-1} beyond a known value),
+ * without an objective, and optimises only when no such point exists: then the verdict and its
+ * message are exactly {@link #exact}'s. Counts without a requirement ({@code [c]} cells, larger
+ * never-published counts) get the range of the known points ({@link CellBound#exact()} false).
+ * Criterion 2 is decided the same way in both: the hull is exact whatever points it starts from
+ * (it asks for the points it lacks). {@code FastAuditTest} compares the two on random problems.
  */
 public final class DisclosureAudit {
 
@@ -51,7 +63,26 @@ public final class DisclosureAudit {
     private DisclosureAudit() {
     }
 
+    /**
+     * The verdict, as fast as it can be proved: a requirement already shown by verified points
+     * (the truth and the witnesses of earlier questions on the same component) is not asked of the
+     * solver again, and bounds of counts with no requirement (shown as {@code [c]}, or never
+     * published and not small) are not optimised. Such bounds are the range of the verified
+     * points, an inner bound ({@link CellBound#exact()} false). The verdict is that of
+     * {@link #exact}: a requirement is only ever taken as met on verified points, and one the
+     * points do not prove is decided by the same exact optima. (The one difference: a solver
+     * failure on a count without a requirement fails {@link #exact}, not this.)
+     */
     public static AuditReport audit(DisclosureProblem problem, SuppressionPattern pattern) {
+        return run(problem, pattern, false);
+    }
+
+    /** The audit with the exact integer minimum and maximum of every count a reader does not see. */
+    public static AuditReport exact(DisclosureProblem problem, SuppressionPattern pattern) {
+        return run(problem, pattern, true);
+    }
+
+    private static AuditReport run(DisclosureProblem problem, SuppressionPattern pattern, boolean exactBounds) {
         List<AuditReport.Violation> violations = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int n = problem.size();
@@ -211,19 +242,32 @@ public final class DisclosureAudit {
             Component comp = components.get(componentOf[v]);
             long[] e = new long[comp.vars().length];
             e[localOf[v]] = 1;
-            IntegerProgram.Optimum min = comp.ip().optimise(e, false);
-            IntegerProgram.Optimum max = comp.ip().optimise(e, true);
-            boolean determined = min.outcome() == IntegerProgram.Outcome.FOUND
-                    && max.outcome() == IntegerProgram.Outcome.FOUND;
-            if (min.witness() != null) {
-                points.get(componentOf[v]).add(min.witness());
+            List<long[]> known = points.get(componentOf[v]);
+            long[] proven = exactBounds ? null : provenByPoints(comp, known, localOf[v], status[u], sensitive[v], lo, t);
+            // a < t cell proved to reach lo and t-1 has exactly that range: its marker bounds it
+            boolean exactRange = proven == null || status[u] == CellStatus.PRIMARY;
+            boolean determined;
+            long low;
+            long high;
+            if (proven != null) {
+                determined = true;
+                low = proven[0];
+                high = proven[1];
+            } else {
+                IntegerProgram.Optimum min = comp.ip().optimise(e, false);
+                IntegerProgram.Optimum max = comp.ip().optimise(e, true);
+                determined = min.outcome() == IntegerProgram.Outcome.FOUND
+                        && max.outcome() == IntegerProgram.Outcome.FOUND;
+                if (min.witness() != null) {
+                    known.add(min.witness());
+                }
+                if (max.witness() != null) {
+                    known.add(max.witness());
+                }
+                low = determined ? min.value() : 0;
+                high = determined ? max.value() : 0;
             }
-            if (max.witness() != null) {
-                points.get(componentOf[v]).add(max.witness());
-            }
-            long low = determined ? min.value() : 0;
-            long high = determined ? max.value() : 0;
-            if (determined && high >= cap / 2) {
+            if (exactRange && determined && high >= cap / 2) {
                 if (unbounded(comp, localOf[v], cap)) {
                     high = Long.MAX_VALUE;
                 } else {
@@ -253,15 +297,17 @@ public final class DisclosureAudit {
             } else if (sensitive[v]) {
                 ok = high == Long.MAX_VALUE || high - low + 1 >= t - lo;
                 String range = low + ".." + (high == Long.MAX_VALUE ? "" : high);
-                message = ok ? what + ": a reader can derive " + range + ", at least " + (t - lo) + " values like a < "
-                        + t + " marker"
+                message = ok ? what + ": a reader can derive " + (exactRange ? "" : "at least ") + range
+                        + ", at least " + (t - lo) + " values like a < " + t + " marker"
                         : what + ": a reader can derive " + range + ", fewer than the " + (t - lo) + " values of a < " + t
                         + " marker (the count is " + truth[v] + ")";
             } else {
                 ok = true;
-                message = what + ": a reader can derive " + low + ".." + (high == Long.MAX_VALUE ? "" : high);
+                message = exactRange ? what + ": a reader can derive " + low + ".." + (high == Long.MAX_VALUE ? "" : high)
+                        : what + ": a reader can derive at least " + low + ".." + high + " (not optimised: no requirement)";
             }
-            bounds.add(new CellBound(id, origin, status[u], statedLow, statedHigh, low, high, determined, ok, message));
+            bounds.add(new CellBound(id, origin, status[u], statedLow, statedHigh, low, high, determined, exactRange, ok,
+                    message));
             if (!ok) {
                 violations.add(new AuditReport.Violation(List.of(id), message));
             }
@@ -294,6 +340,64 @@ public final class DisclosureAudit {
                     + components.size() + " independent groups");
         }
         return new AuditReport(bounds, violations, notes);
+    }
+
+    /**
+     * The range a count's requirement needs, proved by verified points without an objective, or
+     * null when the exact optima must decide (then the verdict and its message are exact's).
+     * A {@code < t} cell is bounded by its marker, so points at {@code lo} and {@code t-1} give
+     * its exact range. A small never-published count needs {@code t - lo} values: the known
+     * points' spread, else one more point at least {@code t-lo-1} beyond the known minimum or
+     * below the known maximum. A count without requirement needs nothing: the known points' range.
+     * Points found here are verified by {@link IntegerProgram} and added to {@code known}.
+     */
+    private static long[] provenByPoints(Component comp, List<long[]> known, int local, CellStatus status,
+                                         boolean sensitive, long lo, long t) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long[] q : known) {
+            min = Math.min(min, q[local]);
+            max = Math.max(max, q[local]);
+        }
+        if (!sensitive) {
+            return new long[] {min, max};
+        }
+        long[] e = new long[comp.vars().length];
+        e[local] = 1;
+        if (status == CellStatus.PRIMARY) {
+            if (min > lo) {
+                IntegerProgram.Search s = comp.ip().find(e, null, lo);
+                if (!s.found()) {
+                    return null;
+                }
+                known.add(s.point());
+                min = s.point()[local];
+            }
+            if (max < t - 1) {
+                IntegerProgram.Search s = comp.ip().find(e, t - 1, null);
+                if (!s.found()) {
+                    return null;
+                }
+                known.add(s.point());
+                max = s.point()[local];
+            }
+            return new long[] {min, max};
+        }
+        long need = t - lo - 1; // max - min >= need
+        if (max - min >= need) {
+            return new long[] {min, max};
+        }
+        IntegerProgram.Search up = comp.ip().find(e, min + need, null);
+        if (up.found()) {
+            known.add(up.point());
+            return new long[] {min, up.point()[local]};
+        }
+        IntegerProgram.Search down = comp.ip().find(e, null, max - need);
+        if (down.found()) {
+            known.add(down.point());
+            return new long[] {down.point()[local], max};
+        }
+        return null;
     }
 
     /**

@@ -69,7 +69,9 @@ import java.util.PriorityQueue;
  * <h2>The integer check used here</h2>
  * For each {@code < t} cell (current or earlier) the search asks the solver for an integer point of
  * the reader's system with the cell at {@code lo} and one with it at {@code t-1}, on the cell's
- * connected component only; for a small never-published count, for its exact minimum and maximum.
+ * connected component only; for a small never-published count, for a point {@code t-lo-1} above
+ * the least or below the greatest value known, and only when there is none for its exact minimum
+ * and maximum.
  * Points found are verified exactly and cached (as full vectors): a point a reader cannot rule out
  * under S stays one under any superset, so most later questions are answered from the cache. The
  * derivable-sum criterion is checked only where it can fail: a derivable sum in 1..t-1 with every
@@ -312,6 +314,22 @@ public final class SecondarySuppression {
                         continue;
                     }
                     IntegerProgram ip = programs.computeIfAbsent(comp, k -> sys.program(vars));
+                    // a point need beyond a known value proves the range without an objective
+                    if (seen[0] + need <= sys.upper[v]) {
+                        solverCalls++;
+                        IntegerProgram.Search up = ip.find(c, seen[0] + need, null);
+                        if (up.found()) {
+                            remember(sys, vars, up.point());
+                            continue;
+                        }
+                    }
+                    IntegerProgram.Search down = seen[1] - need >= sys.lower[v] ? ip.find(c, null, seen[1] - need)
+                            : new IntegerProgram.Search(IntegerProgram.Outcome.INFEASIBLE, null);
+                    solverCalls += seen[1] - need >= sys.lower[v] ? 1 : 0;
+                    if (down.found()) {
+                        remember(sys, vars, down.point());
+                        continue;
+                    }
                     solverCalls += 2;
                     IntegerProgram.Optimum min = ip.optimise(c, false);
                     IntegerProgram.Optimum max = ip.optimise(c, true);

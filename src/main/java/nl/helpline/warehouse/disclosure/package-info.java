@@ -9,6 +9,7 @@
  *         .withBounds(Bound.multiValued("total", phenomena, 1));              // multi-valued tables
  * SuppressionPattern pattern = SecondarySuppression.protect(p);              // or UnprotectableException
  * DisclosureAudit.audit(p, pattern).requirePassed();                         // or DisclosureViolationException
+ *                                                   // (exact(p, pattern): also exact bounds of every count)
  * String shown = p.shown(pattern.status(id), count);                         // "37", "< 5" or "[c]"
  * }</pre>
  * The report layer suppresses a percentage wherever its count is suppressed, and must not write a
@@ -58,11 +59,14 @@
  * points; only a "no such point" answer rests on the solver, and it is read on the safe side
  * (another secondary cell, or a failed audit). ojAlgo runs without Gomory cuts: with them it
  * wrongly answered "infeasible" on 3 in 1500 random small systems; without them it agreed with
- * enumeration on all of 35,000. The audit's bounds and verdicts agree with enumeration on 5,000
+ * enumeration on all of 35,000. The exact audit's ({@code DisclosureAudit.exact}) bounds and
+ * verdicts agree with enumeration on 5,000
  * tiny random problems, and the search's pattern with exhaustive enumeration of all candidate
  * sets on 3,000; with bounds (tiny problems with a multi-valued table, some with earlier halves)
  * on 5,000 and 2,000 ({@code BoundsTest}, {@code -Ddisclosure.bounds.cases=5000
- * -Ddisclosure.bounds.optimality.cases=2000}).
+ * -Ddisclosure.bounds.optimality.cases=2000}). The fast audit ({@code DisclosureAudit.audit}, which
+ * proves a requirement on verified points before it optimises) gives exact's violations word for
+ * word ({@code FastAuditTest}, {@code -Ddisclosure.fastaudit.cases=N}).
  *
  * <h2>Tests</h2>
  * Property tests are seeded JUnit loops ({@code SuppressionPropertiesTest}; a failure names its

@@ -43,7 +43,7 @@ class AuditExactnessTest {
         for (long seed = 0; seed < CASES; seed++) {
             DisclosureProblem p = RandomTables.tiny(seed, 10);
             Map<String, CellStatus> statuses = randomPattern(p, new Random(seed * 31 + 7));
-            AuditReport audit = DisclosureAudit.audit(p, SuppressionPattern.of(p, statuses, false));
+            AuditReport audit = DisclosureAudit.exact(p, SuppressionPattern.of(p, statuses, false));
             BruteForceReader.Analysis brute = BruteForceReader.analyse(p, statuses, bound(p));
             if (audit.passed() != brute.passed()) {
                 mismatches.add("seed " + seed + ": audit " + audit.passed() + " (" + audit.summary() + "), enumeration "

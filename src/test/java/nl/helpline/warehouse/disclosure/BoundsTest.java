@@ -59,15 +59,15 @@ class BoundsTest {
         DisclosureProblem atLeastBase = plain.withBounds(Bound.multiValued("follow_up.ADDITIONAL", support, 0));
 
         SuppressionPattern primary = SuppressionPattern.of(more, primaryOnly(more), false);
-        assertThat(DisclosureAudit.audit(plain, primary).passed()).isTrue();
-        assertThat(DisclosureAudit.audit(atLeastBase, primary).passed()).isTrue();
-        AuditReport leak = DisclosureAudit.audit(more, primary);
+        assertThat(DisclosureAudit.exact(plain, primary).passed()).isTrue();
+        assertThat(DisclosureAudit.exact(atLeastBase, primary).passed()).isTrue();
+        AuditReport leak = DisclosureAudit.exact(more, primary);
         assertThat(leak.passed()).isFalse();
         assertThat(leak.bound("additional_support.LIV").range()).isEqualTo("2..4");
         assertThat(leak.violations().get(0).cellIds()).containsExactly("additional_support.LIV");
 
         SuppressionPattern pattern = SecondarySuppression.protect(more);
-        AuditReport audit = DisclosureAudit.audit(more, pattern).requirePassed();
+        AuditReport audit = DisclosureAudit.exact(more, pattern).requirePassed();
         assertThat(pattern.cellsWith(CellStatus.SECONDARY)).containsExactly("additional_support.FAMILY");
         assertThat(pattern.provenOptimal()).isTrue();
         assertThat(audit.bound("additional_support.LIV").range()).isEqualTo("1..4");
@@ -85,13 +85,13 @@ class BoundsTest {
     void boundsNarrowWithoutAnyRelation() {
         DisclosureProblem p = DisclosureProblem.of(List.of(Cell.mustPublish("base", 9), Cell.of("A", 7), Cell.of("B", 3)),
                 List.of(), 5, false).withBounds(Bound.multiValued("base", List.of("A", "B"), 0));
-        AuditReport r = DisclosureAudit.audit(p, SuppressionPattern.of(p, primaryOnly(p), false));
+        AuditReport r = DisclosureAudit.exact(p, SuppressionPattern.of(p, primaryOnly(p), false));
         assertThat(r.bound("B").range()).isEqualTo("2..4");
         assertThat(r.passed()).isFalse();
         // hiding A (7): A + B >= 9 with A <= 9 and A >= 5 leaves B anywhere in 1..4
         SuppressionPattern pattern = SecondarySuppression.protect(p);
         assertThat(pattern.cellsWith(CellStatus.SECONDARY)).containsExactly("A");
-        assertThat(DisclosureAudit.audit(p, pattern).requirePassed().bound("A").range()).isEqualTo("5..9");
+        assertThat(DisclosureAudit.exact(p, pattern).requirePassed().bound("A").range()).isEqualTo("5..9");
     }
 
     @Test
@@ -130,7 +130,7 @@ class BoundsTest {
             DisclosureProblem p = RandomTables.tinyWithBounds(seed, 9);
             Map<String, CellStatus> statuses = AuditExactnessTest.randomPattern(p, new Random(seed * 31 + 7));
             SuppressionPattern pattern = SuppressionPattern.of(p, statuses, false);
-            AuditReport audit = DisclosureAudit.audit(p, pattern);
+            AuditReport audit = DisclosureAudit.exact(p, pattern);
             BruteForceReader.Analysis brute = BruteForceReader.analyse(p, statuses, AuditExactnessTest.bound(p));
             if (audit.passed() != brute.passed()) {
                 mismatches.add("seed " + seed + ": audit " + audit.passed() + " (" + audit.summary() + "), enumeration "
@@ -146,7 +146,7 @@ class BoundsTest {
             passed += audit.passed() ? 1 : 0;
             failed += audit.passed() ? 0 : 1;
             withEarlier += p.priorCells().isEmpty() ? 0 : 1;
-            AuditReport plain = DisclosureAudit.audit(withoutBounds(p), pattern);
+            AuditReport plain = DisclosureAudit.exact(withoutBounds(p), pattern);
             if (plain.passed() != audit.passed() || !plain.bounds().equals(audit.bounds())) {
                 boundsMattered++;
             }
