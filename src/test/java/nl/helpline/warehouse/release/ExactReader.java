@@ -1,0 +1,587 @@
+package nl.helpline.warehouse.release;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The reader who keeps EVERYTHING that was released: every definition, period and version. Written
+ * apart from the engine (nothing of package disclosure or release is used for the model): it reads
+ * the register (report.release*) with plain SQL and solves an integer program of its own with
+ * Google OR-Tools CP-SAT (the engine uses ojAlgo).
+ *
+ * <p>The model. Requests fall into the finest partition all releases induce: a <em>piece</em> is the
+ * set of requests whose record (request_key + record_sha) is in exactly the same set of releases.
+ * That covers periods (H1 and H2 are two pieces of the year), definitions with different
+ * populations (chat only in one), and versions (requests added, withdrawn or moved between versions
+ * of a period fall into pieces of their own: a moved request's old record is in the old version
+ * only, its new record in the new one only). Variables {@code x[piece][table.CATEGORY] >= 0}; every
+ * released cell is the sum over the pieces of its release. Within every piece each table relation
+ * of each of its releases holds: single-valued tables add up to their base cell; multi-valued ones
+ * (phenomenon, help_question, additional_support unless the release says they add up) have every
+ * category at most the base and their sum at least the base. A release's multi-valued table that
+ * does not add up says so in the notes ("adds up to more"): its sum is at least base + 1. A
+ * published percentage bounds the ratio of the cell to its base (rounded to one decimal).
+ *
+ * <p>What the reader saw: a published cell is its count; {@code < t} ("primary") is lo..t-1 (lo = 0
+ * when the release's zeros are sensitive, else 1); {@code [c]} ("secondary") is at least t.
+ *
+ * <p>The checks use the true counts (release_cell.true_count, and each piece's counts from its
+ * members' records) only to evaluate, never as the reader's knowledge:
+ * <ul>
+ * <li>every primary cell's exact minimum and maximum are lo and t-1 (otherwise: narrowed, or pinned);</li>
+ * <li>no {@code [c]} can be only its true count (pinned);</li>
+ * <li>no piece count in 1..t-1 (0..t-1 when zeros are sensitive) can be only its true value;</li>
+ * <li>no change of a cell between consecutive versions of a period, of size 1..t-1, can be only its
+ *     true value (a revision's change counts requests added, withdrawn or moved).</li>
+ * </ul>
+ * Before any check, the true counts must satisfy every constraint of the model (else the reader or
+ * the register is wrong, and a pass would mean nothing): {@link IllegalStateException}. A solve that
+ * ends UNKNOWN (time limit) is a finding, never a pass.
+ */
+public final class ExactReader {
+
+    /** Dimensions whose tables are single-valued: one category per request. */
+    static final Set<String> SINGLE_VALUED = Set.of("total", "requester_type", "first_contact", "work_domain", "follow_up");
+
+    public record Options(double secondsPerSolve, int workers, boolean pieceRanges, boolean versionChanges) {
+        public static final Options DEFAULT = new Options(20, 1, true, true);
+    }
+
+    /** One thing the reader learns that it must not. */
+    public record Finding(String kind, String where, String detail) {
+        @Override
+        public String toString() {
+            return kind + ": " + where + " " + detail;
+        }
+    }
+
+    /**
+     * @param findings    what must not be learnt (the tests assert none)
+     * @param narrowed    piece counts in 1..t-1 whose range is narrower than lo..t-1 but not one value
+     *                    (informational: a piece is never published, so any bound on it is the reader's)
+     */
+    public record Result(List<Finding> findings, List<String> narrowed, int releases, int pieces, int variables,
+                         int constraints, int solves, long millis) {
+        public String summary() {
+            return String.format("%d releases, %d pieces, %d variables, %d constraints: %d solves in %d ms; %d findings, %d narrowed piece counts",
+                    releases, pieces, variables, constraints, solves, millis, findings.size(), narrowed.size());
+        }
+    }
+
+    // ------------------------------------------------------------------ the register as read
+
+    record Release(long id, String label, int threshold, boolean zerosSensitive) {
+        long lo() {
+            return zerosSensitive ? 0 : 1;
+        }
+    }
+
+    record Table(long releaseId, String tableId, String dimension, String baseCell, boolean addsUp, List<String> categories) {
+        boolean singleValued() {
+            return addsUp || SINGLE_VALUED.contains(dimension);
+        }
+
+        String cell(String category) {
+            return tableId + "." + category;
+        }
+    }
+
+    record CellRow(long releaseId, String cell, String status, Long published, BigDecimal percent, Long baseCount, long truth) {
+    }
+
+    /** A linear constraint lo <= sum coef * var <= hi over the reader's variables. */
+    record Linear(Map<Integer, Long> terms, long lo, long hi, String why) {
+    }
+
+    private static volatile boolean loaded;
+
+    private final Options options;
+    private final Map<Long, Release> releases = new LinkedHashMap<>();
+    private final Map<Long, List<Table>> tables = new TreeMap<>();
+    private final Map<Long, Map<String, CellRow>> cells = new TreeMap<>();
+    private final List<SortedSet<Long>> pieces = new ArrayList<>();
+    private final List<Map<String, Long>> pieceTruth = new ArrayList<>();
+    private final List<String> varNames = new ArrayList<>();
+    private final List<Long> varTruth = new ArrayList<>();
+    private final Map<String, Integer> varIndex = new LinkedHashMap<>();
+    private final List<Linear> constraints = new ArrayList<>();
+    private long cap;
+    private int solves;
+
+    private ExactReader(Options options) {
+        this.options = options;
+    }
+
+    public static Result read(JdbcTemplate jdbc) {
+        return read(jdbc, Options.DEFAULT);
+    }
+
+    public static Result read(JdbcTemplate jdbc, Options options) {
+        if (!loaded) {
+            Loader.loadNativeLibraries();
+            loaded = true;
+        }
+        long t0 = System.nanoTime();
+        ExactReader reader = new ExactReader(options);
+        reader.load(jdbc);
+        reader.model();
+        reader.checkTruth();
+        List<Finding> findings = new ArrayList<>();
+        List<String> narrowed = new ArrayList<>();
+        reader.check(findings, narrowed);
+        return new Result(List.copyOf(findings), List.copyOf(narrowed), reader.releases.size(), reader.pieces.size(),
+                reader.varNames.size(), reader.constraints.size(), reader.solves, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void load(JdbcTemplate jdbc) {
+        jdbc.query("SELECT release_id, definition_name, period_label, version, threshold, zeros_sensitive FROM report.release ORDER BY release_id",
+                rs -> {
+                    long id = rs.getLong(1);
+                    releases.put(id, new Release(id, rs.getString(2) + " " + rs.getString(3) + " v" + rs.getInt(4),
+                            rs.getInt(5), rs.getBoolean(6)));
+                });
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        jdbc.query("SELECT release_id, table_id, category, status, published_count, published_percent, base_count, true_count "
+                + "FROM report.release_cell ORDER BY release_id, table_id, row_order, category", rs -> {
+            long id = rs.getLong(1);
+            String table = rs.getString(2);
+            String cell = table + "." + rs.getString(3);
+            long published = rs.getLong(5);
+            Long publishedCount = rs.wasNull() ? null : published;
+            long base = rs.getLong(7);
+            Long baseCount = rs.wasNull() ? null : base;
+            cells.computeIfAbsent(id, k -> new LinkedHashMap<>())
+                    .put(cell, new CellRow(id, cell, rs.getString(4), publishedCount, rs.getBigDecimal(6), baseCount, rs.getLong(8)));
+            categories.computeIfAbsent(id + "/" + table, k -> new ArrayList<>()).add(rs.getString(3));
+        });
+        jdbc.query("SELECT release_id, table_id, dimension, base_cell, adds_up FROM report.release_table ORDER BY release_id, table_order, table_id",
+                rs -> {
+                    long id = rs.getLong(1);
+                    String table = rs.getString(2);
+                    tables.computeIfAbsent(id, k -> new ArrayList<>()).add(new Table(id, table, rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5), List.copyOf(categories.getOrDefault(id + "/" + table, List.of()))));
+                });
+        // Instances: one request with one record; its membership is the set of releases that counted it so.
+        Map<String, SortedSet<Long>> membership = new LinkedHashMap<>();
+        Map<String, List<String>> recordCells = new LinkedHashMap<>();
+        jdbc.query("SELECT m.release_id, m.request_key, m.record_sha, r.cells FROM report.release_member m "
+                + "JOIN report.release_record r ON r.record_sha = m.record_sha ORDER BY m.request_key, m.release_id", rs -> {
+            String sha = HexFormat.of().formatHex(rs.getBytes(3));
+            String instance = rs.getLong(2) + "/" + sha;
+            membership.computeIfAbsent(instance, k -> new TreeSet<>()).add(rs.getLong(1));
+            if (!recordCells.containsKey(sha)) {
+                Array array = rs.getArray(4);
+                recordCells.put(sha, List.of((String[]) array.getArray()));
+            }
+        });
+        Map<SortedSet<Long>, Integer> pieceOf = new LinkedHashMap<>();
+        for (var e : membership.entrySet()) {
+            int p = pieceOf.computeIfAbsent(e.getValue(), k -> {
+                pieces.add(k);
+                pieceTruth.add(new LinkedHashMap<>());
+                return pieces.size() - 1;
+            });
+            String sha = e.getKey().substring(e.getKey().indexOf('/') + 1);
+            for (String cell : recordCells.get(sha)) {
+                pieceTruth.get(p).merge(cell, 1L, Long::sum);
+            }
+        }
+        // A bound the reader knows for every count: no piece is larger than the largest release.
+        cap = 1;
+        for (var rc : cells.values()) {
+            for (CellRow c : rc.values()) {
+                cap = Math.max(cap, c.published() != null ? c.published() : 0);
+                cap = Math.max(cap, c.truth()); // only a bound on the domain, never tight for a reader
+            }
+        }
+        cap = 2 * cap + 10;
+    }
+
+    private int var(int piece, String cell) {
+        return varIndex.computeIfAbsent(piece + "|" + cell, k -> {
+            varNames.add(pieceName(piece) + " " + cell);
+            varTruth.add(pieceTruth.get(piece).getOrDefault(cell, 0L));
+            return varNames.size() - 1;
+        });
+    }
+
+    String pieceName(int piece) {
+        List<String> labels = new ArrayList<>();
+        for (long r : pieces.get(piece)) {
+            labels.add(releases.get(r).label());
+        }
+        return "piece{" + String.join(", ", labels) + "}";
+    }
+
+    /** The released cell as the sum of its pieces' variables. */
+    private Map<Integer, Long> releaseCell(long releaseId, String cell) {
+        Map<Integer, Long> terms = new TreeMap<>();
+        for (int p = 0; p < pieces.size(); p++) {
+            if (pieces.get(p).contains(releaseId)) {
+                terms.merge(var(p, cell), 1L, Long::sum);
+            }
+        }
+        return terms;
+    }
+
+    private void model() {
+        // Every piece's variables exist for every cell of each of its releases.
+        for (int p = 0; p < pieces.size(); p++) {
+            for (long r : pieces.get(p)) {
+                for (String cell : cells.getOrDefault(r, Map.of()).keySet()) {
+                    var(p, cell);
+                }
+            }
+            for (String cell : pieceTruth.get(p).keySet()) {
+                if (!varIndex.containsKey(p + "|" + cell)) {
+                    throw new IllegalStateException("a record of " + pieceName(p) + " counts in " + cell
+                            + ", which none of its releases has");
+                }
+            }
+        }
+        // What was shown.
+        for (var rc : cells.entrySet()) {
+            Release release = releases.get(rc.getKey());
+            for (CellRow c : rc.getValue().values()) {
+                Map<Integer, Long> x = releaseCell(release.id(), c.cell());
+                String where = release.label() + " " + c.cell();
+                switch (c.status()) {
+                    case "published" -> constraints.add(new Linear(x, c.published(), c.published(), where + " published"));
+                    case "primary" -> constraints.add(new Linear(x, release.lo(), release.threshold() - 1, where + " < t"));
+                    case "secondary" -> constraints.add(new Linear(x, release.threshold(), Long.MAX_VALUE / 4, where + " [c]"));
+                    default -> throw new IllegalStateException("unknown status " + c.status() + " of " + where);
+                }
+            }
+        }
+        // Table relations, within every piece, per release table (a release with fewer categories,
+        // e.g. one that excludes chat, says its categories alone add up in the pieces it counts).
+        Set<String> seen = new LinkedHashSet<>();
+        for (int p = 0; p < pieces.size(); p++) {
+            for (long r : pieces.get(p)) {
+                for (Table table : tables.getOrDefault(r, List.of())) {
+                    if (table.baseCell() == null || table.baseCell().startsWith(table.tableId() + ".")
+                            || table.categories().isEmpty()) {
+                        continue; // the total table: its base is itself
+                    }
+                    String key = p + "|" + table.tableId() + "|" + table.baseCell() + "|" + table.singleValued() + "|" + table.categories();
+                    if (!seen.add(key)) {
+                        continue;
+                    }
+                    int base = var(p, table.baseCell());
+                    Map<Integer, Long> sum = new TreeMap<>();
+                    for (String category : table.categories()) {
+                        sum.merge(var(p, table.cell(category)), 1L, Long::sum);
+                    }
+                    String where = pieceName(p) + " table " + table.tableId();
+                    sum.merge(base, -1L, Long::sum);
+                    if (table.singleValued()) {
+                        constraints.add(new Linear(sum, 0, 0, where + " adds up to " + table.baseCell()));
+                    } else {
+                        constraints.add(new Linear(sum, 0, Long.MAX_VALUE / 4, where + " sums to at least " + table.baseCell()));
+                        for (String category : table.categories()) {
+                            Map<Integer, Long> le = new TreeMap<>();
+                            le.put(var(p, table.cell(category)), 1L);
+                            le.merge(base, -1L, Long::sum);
+                            constraints.add(new Linear(le, -Long.MAX_VALUE / 4, 0, where + " " + category + " at most its base"));
+                        }
+                    }
+                }
+            }
+            // No cell counts more requests than the piece has.
+            String total = null;
+            for (long r : pieces.get(p)) {
+                for (Table table : tables.getOrDefault(r, List.of())) {
+                    if (table.dimension().equals("total") && table.categories().size() == 1) {
+                        total = table.cell(table.categories().get(0));
+                    }
+                }
+            }
+            if (total != null) {
+                int t = var(p, total);
+                for (var e : List.copyOf(varIndex.entrySet())) {
+                    if (e.getKey().startsWith(p + "|") && e.getValue() != t) {
+                        Map<Integer, Long> le = new TreeMap<>();
+                        le.put(e.getValue(), 1L);
+                        le.put(t, -1L);
+                        constraints.add(new Linear(le, -Long.MAX_VALUE / 4, 0, pieceName(p) + " " + e.getKey() + " at most the total"));
+                    }
+                }
+            }
+        }
+        // Per release: "adds up to more" (the notes), and the published percentages.
+        for (long r : releases.keySet()) {
+            Release release = releases.get(r);
+            for (Table table : tables.getOrDefault(r, List.of())) {
+                if (table.baseCell() == null || table.baseCell().startsWith(table.tableId() + ".") || table.categories().isEmpty()) {
+                    continue;
+                }
+                if (!table.singleValued()) {
+                    Map<Integer, Long> sum = new TreeMap<>();
+                    for (String category : table.categories()) {
+                        releaseCell(r, table.cell(category)).forEach((v, c) -> sum.merge(v, c, Long::sum));
+                    }
+                    releaseCell(r, table.baseCell()).forEach((v, c) -> sum.merge(v, -c, Long::sum));
+                    constraints.add(new Linear(sum, 1, Long.MAX_VALUE / 4, release.label() + " table " + table.tableId()
+                            + " adds up to more than " + table.baseCell()));
+                }
+                for (String category : table.categories()) {
+                    CellRow c = cells.get(r).get(table.cell(category));
+                    if (c == null || c.percent() == null) {
+                        continue;
+                    }
+                    // percent = 100 * cell / base rounded to one decimal: 2000 cell in [(2 p10 - 1) base, (2 p10 + 1) base]
+                    long p10 = c.percent().movePointRight(1).longValueExact();
+                    Map<Integer, Long> low = new TreeMap<>();
+                    Map<Integer, Long> high = new TreeMap<>();
+                    releaseCell(r, c.cell()).forEach((v, k) -> {
+                        low.merge(v, 2000 * k, Long::sum);
+                        high.merge(v, 2000 * k, Long::sum);
+                    });
+                    releaseCell(r, table.baseCell()).forEach((v, k) -> {
+                        low.merge(v, -(2 * p10 - 1) * k, Long::sum);
+                        high.merge(v, -(2 * p10 + 1) * k, Long::sum);
+                    });
+                    String where = release.label() + " " + c.cell() + " " + c.percent() + "% of " + table.baseCell();
+                    constraints.add(new Linear(low, 0, Long.MAX_VALUE / 4, where));
+                    constraints.add(new Linear(high, -Long.MAX_VALUE / 4, 0, where));
+                }
+                for (String category : table.categories()) {
+                    CellRow c = cells.get(r).get(table.cell(category));
+                    if (c != null && c.baseCount() != null) {
+                        constraints.add(new Linear(releaseCell(r, table.baseCell()), c.baseCount(), c.baseCount(),
+                                release.label() + " " + table.tableId() + " base as published"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The true counts must be one of the reader's solutions; otherwise the model (or the register) is wrong. */
+    private void checkTruth() {
+        List<String> violated = new ArrayList<>();
+        for (Linear c : constraints) {
+            long value = 0;
+            for (var e : c.terms().entrySet()) {
+                value += e.getValue() * varTruth.get(e.getKey());
+            }
+            if (value < c.lo() || value > c.hi()) {
+                violated.add(c.why());
+            }
+        }
+        for (var rc : cells.entrySet()) {
+            for (CellRow c : rc.getValue().values()) {
+                long sum = 0;
+                for (var e : releaseCell(rc.getKey(), c.cell()).entrySet()) {
+                    sum += e.getValue() * varTruth.get(e.getKey());
+                }
+                if (sum != c.truth()) {
+                    violated.add(releases.get(rc.getKey()).label() + " " + c.cell() + ": the members' records do not give its true count");
+                }
+            }
+        }
+        if (!violated.isEmpty()) {
+            throw new IllegalStateException("the true counts are not a solution of the reader's model: " + violated);
+        }
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    private void check(List<Finding> findings, List<String> narrowed) {
+        for (var rc : cells.entrySet()) {
+            Release release = releases.get(rc.getKey());
+            for (CellRow c : rc.getValue().values()) {
+                Map<Integer, Long> x = releaseCell(release.id(), c.cell());
+                String where = release.label() + " " + c.cell();
+                if (c.status().equals("primary")) {
+                    long lo = release.lo();
+                    long hi = release.threshold() - 1;
+                    Boolean canLo = feasible(x, lo, lo);
+                    Boolean canHi = feasible(x, hi, hi);
+                    if (canLo == null || canHi == null) {
+                        findings.add(new Finding("undecided", where, "< " + release.threshold() + ": a solve hit its time limit"));
+                    } else if (!canLo || !canHi) {
+                        long[] range = range(x);
+                        if (range == null) {
+                            findings.add(new Finding("undecided", where, "< " + release.threshold() + ": a solve hit its time limit"));
+                        } else {
+                            findings.add(new Finding(range[0] == range[1] ? "pinned < t" : "narrowed < t", where,
+                                    "shown < " + release.threshold() + ", derivable as " + range[0] + ".." + range[1]));
+                        }
+                    }
+                } else if (c.status().equals("secondary")) {
+                    Boolean other = feasibleOtherThan(x, c.truth());
+                    if (other == null) {
+                        findings.add(new Finding("undecided", where, "[c]: a solve hit its time limit"));
+                    } else if (!other) {
+                        findings.add(new Finding("pinned [c]", where, "shown [c], derivable as one value"));
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < pieces.size(); p++) {
+            int t = 0;
+            long lo = 1;
+            for (long r : pieces.get(p)) {
+                t = Math.max(t, releases.get(r).threshold());
+                if (releases.get(r).zerosSensitive()) {
+                    lo = 0;
+                }
+            }
+            for (var e : varIndex.entrySet()) {
+                if (!e.getKey().startsWith(p + "|")) {
+                    continue;
+                }
+                long truth = varTruth.get(e.getValue());
+                if (truth < lo || truth > t - 1) {
+                    continue;
+                }
+                Map<Integer, Long> x = Map.of(e.getValue(), 1L);
+                String where = varNames.get(e.getValue());
+                Boolean other = feasibleOtherThan(x, truth);
+                if (other == null) {
+                    findings.add(new Finding("undecided", where, "never published: a solve hit its time limit"));
+                } else if (!other) {
+                    findings.add(new Finding("pinned piece count", where, "never published, small, derivable as one value"));
+                } else if (options.pieceRanges()) {
+                    long[] range = range(x);
+                    if (range == null) {
+                        findings.add(new Finding("undecided", where, "never published: a solve hit its time limit"));
+                    } else if (range[0] > lo || range[1] < t - 1) {
+                        narrowed.add(where + " derivable as " + range[0] + ".." + range[1]);
+                    }
+                }
+            }
+        }
+        if (options.versionChanges()) {
+            checkVersionChanges(findings);
+        }
+    }
+
+    /** Consecutive versions of one definition and period: a small change of a cell must not be derivable exactly. */
+    private void checkVersionChanges(List<Finding> findings) {
+        Map<String, List<Release>> byPeriod = new LinkedHashMap<>();
+        for (Release r : releases.values()) {
+            byPeriod.computeIfAbsent(r.label().substring(0, r.label().lastIndexOf(" v")), k -> new ArrayList<>()).add(r);
+        }
+        for (List<Release> versions : byPeriod.values()) {
+            for (int i = 1; i < versions.size(); i++) {
+                Release before = versions.get(i - 1);
+                Release after = versions.get(i);
+                int t = Math.max(before.threshold(), after.threshold());
+                for (CellRow c : cells.get(after.id()).values()) {
+                    CellRow old = cells.get(before.id()).get(c.cell());
+                    if (old == null) {
+                        continue;
+                    }
+                    long change = c.truth() - old.truth();
+                    if (change == 0 || Math.abs(change) > t - 1) {
+                        continue;
+                    }
+                    Map<Integer, Long> x = new TreeMap<>(releaseCell(after.id(), c.cell()));
+                    releaseCell(before.id(), c.cell()).forEach((v, k) -> x.merge(v, -k, Long::sum));
+                    x.values().removeIf(k -> k == 0);
+                    String where = before.label() + " -> v" + after.label().substring(after.label().lastIndexOf(" v") + 2) + " " + c.cell();
+                    Boolean other = feasibleOtherThan(x, change);
+                    if (other == null) {
+                        findings.add(new Finding("undecided", where, "change: a solve hit its time limit"));
+                    } else if (!other) {
+                        findings.add(new Finding("pinned version change", where, "a small change between versions, derivable as one value"));
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ CP-SAT
+
+    private record Built(CpModel model, IntVar[] vars) {
+    }
+
+    private Built build() {
+        CpModel model = new CpModel();
+        IntVar[] vars = new IntVar[varNames.size()];
+        for (int v = 0; v < vars.length; v++) {
+            vars[v] = model.newIntVar(0, cap, "x" + v);
+        }
+        for (Linear c : constraints) {
+            model.addLinearConstraint(expr(vars, c.terms()), Math.max(c.lo(), -cap * 4000), Math.min(c.hi(), cap * 4000));
+        }
+        return new Built(model, vars);
+    }
+
+    private static LinearExpr expr(IntVar[] vars, Map<Integer, Long> terms) {
+        LinearExprBuilder b = LinearExpr.newBuilder();
+        terms.forEach((v, k) -> b.addTerm(vars[v], k));
+        return b.build();
+    }
+
+    private CpSolver solver() {
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(options.secondsPerSolve()).setNumWorkers(options.workers());
+        return solver;
+    }
+
+    /** Whether the expression can take a value in lo..hi; null when the solver could not tell in time. */
+    private Boolean feasible(Map<Integer, Long> x, long lo, long hi) {
+        Built b = build();
+        b.model().addLinearConstraint(expr(b.vars(), x), lo, hi);
+        return decided(solver().solve(b.model()));
+    }
+
+    private Boolean feasibleOtherThan(Map<Integer, Long> x, long value) {
+        Built b = build();
+        b.model().addDifferent(expr(b.vars(), x), value);
+        return decided(solver().solve(b.model()));
+    }
+
+    private Boolean decided(CpSolverStatus status) {
+        solves++;
+        return switch (status) {
+            case FEASIBLE, OPTIMAL -> true;
+            case INFEASIBLE -> false;
+            default -> null;
+        };
+    }
+
+    /** The exact minimum and maximum of the expression; null when a solve was not proven optimal in time. */
+    private long[] range(Map<Integer, Long> x) {
+        long[] range = new long[2];
+        for (int side = 0; side < 2; side++) {
+            Built b = build();
+            LinearExpr e = expr(b.vars(), x);
+            if (side == 0) {
+                b.model().minimize(e);
+            } else {
+                b.model().maximize(e);
+            }
+            CpSolver solver = solver();
+            CpSolverStatus status = solver.solve(b.model());
+            solves++;
+            if (status != CpSolverStatus.OPTIMAL) {
+                return null;
+            }
+            range[side] = Math.round(solver.objectiveValue());
+        }
+        return range;
+    }
+}
