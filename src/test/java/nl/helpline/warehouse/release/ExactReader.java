@@ -124,6 +124,7 @@ public final class ExactReader {
     private final List<Long> varTruth = new ArrayList<>();
     private final Map<String, Integer> varIndex = new LinkedHashMap<>();
     private final List<Linear> constraints = new ArrayList<>();
+    private final List<long[]> solutions = new ArrayList<>();
     private long cap;
     private int solves;
 
@@ -543,21 +544,53 @@ public final class ExactReader {
 
     /** Whether the expression can take a value in lo..hi; null when the solver could not tell in time. */
     private Boolean feasible(Map<Integer, Long> x, long lo, long hi) {
+        for (long[] known : solutions) {
+            long v = value(known, x);
+            if (v >= lo && v <= hi) {
+                return true;
+            }
+        }
         Built b = build();
         b.model().addLinearConstraint(expr(b.vars(), x), lo, hi);
-        return decided(solver().solve(b.model()));
+        return decided(b);
     }
 
     private Boolean feasibleOtherThan(Map<Integer, Long> x, long value) {
+        for (long[] known : solutions) {
+            if (value(known, x) != value) {
+                return true;
+            }
+        }
         Built b = build();
         b.model().addDifferent(expr(b.vars(), x), value);
-        return decided(solver().solve(b.model()));
+        return decided(b);
     }
 
-    private Boolean decided(CpSolverStatus status) {
+    private static long value(long[] solution, Map<Integer, Long> x) {
+        long v = 0;
+        for (var e : x.entrySet()) {
+            v += e.getValue() * solution[e.getKey()];
+        }
+        return v;
+    }
+
+    /**
+     * Solves; a solution found is kept, since it answers later questions too (a cell that differs
+     * from its true value in any solution is not pinned), which saves most solves.
+     */
+    private Boolean decided(Built b) {
+        CpSolver solver = solver();
+        CpSolverStatus status = solver.solve(b.model());
         solves++;
         return switch (status) {
-            case FEASIBLE, OPTIMAL -> true;
+            case FEASIBLE, OPTIMAL -> {
+                long[] solution = new long[b.vars().length];
+                for (int v = 0; v < solution.length; v++) {
+                    solution[v] = solver.value(b.vars()[v]);
+                }
+                solutions.add(solution);
+                yield true;
+            }
             case INFEASIBLE -> false;
             default -> null;
         };
@@ -581,6 +614,11 @@ public final class ExactReader {
                 return null;
             }
             range[side] = Math.round(solver.objectiveValue());
+            long[] solution = new long[b.vars().length];
+            for (int v = 0; v < solution.length; v++) {
+                solution[v] = solver.value(b.vars()[v]);
+            }
+            solutions.add(solution);
         }
         return range;
     }
