@@ -464,7 +464,10 @@ public final class ExactReader {
                 } else if (!other) {
                     findings.add(new Finding("pinned piece count", where, "never published, small, derivable as one value"));
                 } else if (options.pieceRanges()) {
-                    long[] range = range(x);
+                    // the exact range only when one end of lo..t-1 cannot be reached (most reach both)
+                    Boolean canLo = feasible(x, lo, lo);
+                    Boolean canHi = feasible(x, t - 1, t - 1);
+                    long[] range = canLo == null || canHi == null || !canLo || !canHi ? range(x) : new long[] {lo, t - 1};
                     if (range == null) {
                         findings.add(new Finding("undecided", where, "never published: a solve hit its time limit"));
                     } else if (range[0] > lo || range[1] < t - 1) {
@@ -539,6 +542,9 @@ public final class ExactReader {
     private CpSolver solver() {
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(options.secondsPerSolve()).setNumWorkers(options.workers());
+        // Models of a few hundred small-domain variables: presolve costs more than it saves (measured:
+        // 6-8 s instead of 9-20 s for 180 solves of the overlapping-ranges register).
+        solver.getParameters().setCpModelPresolve(false);
         return solver;
     }
 
