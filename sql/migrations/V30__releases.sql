@@ -11,6 +11,12 @@
 COMMENT ON TABLE report.publication IS
     'Drafts: every report file written to the outbox that is not a release. Internal working documents; they constrain no later report.';
 
+-- A draft's cells.csv is registered with its workbook: the outbox holds a file only when the
+-- register holds it (report/Outbox.java), whatever fails in between.
+ALTER TABLE report.publication ADD COLUMN cells_name text, ADD COLUMN cells_sha256 text;
+COMMENT ON TABLE report.publication IS
+    'Drafts: every report written to the outbox that is not a release. Internal working documents; they constrain no later report.';
+
 CREATE TABLE report.release (
     release_id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     definition_name text NOT NULL,
@@ -46,6 +52,8 @@ CREATE TABLE report.release_table (
     release_id  bigint NOT NULL REFERENCES report.release,
     table_id    text NOT NULL,
     dimension   text NOT NULL,            -- total, requester_type, first_contact, work_domain, phenomenon, …
+    requires    text[] NOT NULL DEFAULT '{}', -- the table's population within the release: record cells a request
+                                          -- must have to count in it, e.g. {requester_type.PROFESSIONAL}
     table_order integer NOT NULL,         -- position of the table in the workbook
     title_nl    text NOT NULL,
     title_en    text NOT NULL,
@@ -71,11 +79,14 @@ CREATE TABLE report.release_cell (
     CHECK ((status = 'published') = (published_count IS NOT NULL))
 );
 
--- The records a release counted. A record is what one request contributed to the release's
--- tables (its cells, e.g. {total.TOTAL, requester.PROFESSIONAL, phenomenon.LEFT_WING, …}); the
--- same request with the same cells in two releases is one record in both, so the requests a
--- revision added, withdrew or moved, and the requests one definition counts and another does
--- not, fall into pieces of their own.
+-- The records a release counted. A record is what one request is, in the words of the report
+-- dimensions, whatever the definition: {total.TOTAL, requester_type.PROFESSIONAL,
+-- work_domain.EDUCATION, first_contact.PHONE, follow_up.ADDITIONAL, phenomenon.LEFT_WING,
+-- help_question.INFORMATION, additional_support.FORSA, …} ('dimension.CODE'). A release's cell
+-- (table_id, category) counts the members whose record holds '<dimension>.<category>' and every
+-- cell of its table's `requires`. The same request with the same record in two releases (of any
+-- definition) is one record in both, so the requests a revision added, withdrew or moved, and
+-- the requests one definition counts and another does not, fall into pieces of their own.
 CREATE TABLE report.release_record (
     record_sha bytea PRIMARY KEY,          -- SHA-256 of the sorted cells
     cells      text[] NOT NULL

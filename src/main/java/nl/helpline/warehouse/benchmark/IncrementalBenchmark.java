@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import nl.helpline.warehouse.load.LoadRunner;
 import nl.helpline.warehouse.report.Period;
 import nl.helpline.warehouse.report.PeriodCounts;
-import nl.helpline.warehouse.report.PublicationRegister;
+import nl.helpline.warehouse.report.Members;
+import nl.helpline.warehouse.report.ReleasedModel;
 import nl.helpline.warehouse.report.ReportDefinition;
 import nl.helpline.warehouse.report.ReportProtection;
 import nl.helpline.warehouse.report.ReportService;
@@ -107,7 +108,6 @@ final class IncrementalBenchmark {
         Period period = Period.parse(Integer.toString(settings.reportYear()));
         TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         ReportDefinition definition = ReportDefinition.load(Path.of("jobs"), "helpline");
-        PublicationRegister register = new PublicationRegister(dataSource);
         ReportService reports = context.getBean(ReportService.class);
         Path outbox = dir.resolve("out");
         for (int attempt = 1; attempt <= 2; attempt++) {
@@ -115,13 +115,17 @@ final class IncrementalBenchmark {
             Map<String, PeriodCounts.TableCounts> counts = new PeriodCounts(dataSource, transaction).count(definition, period);
             double countSeconds = LoadBenchmark.seconds(start);
             start = System.nanoTime();
-            ReportProtection.protect(definition, period, counts, register.earlier(definition.name(), period));
+            Members members = Members.of(dataSource, definition, period);
+            double membersSeconds = LoadBenchmark.seconds(start);
+            start = System.nanoTime();
+            ReportProtection.protect(definition, period, counts, members, ReleasedModel.none());
             double protectSeconds = LoadBenchmark.seconds(start);
             start = System.nanoTime();
             ReportService.Written written = reports.write(definition.name(), period, null, outbox);
             double writeSeconds = LoadBenchmark.seconds(start);
-            out.printf(Locale.ROOT, "report %s (%,d requests)%s        %5.2f s  (target <= 2): counting %.2f s, protection and audit %.2f s%n",
-                    period.label(), written.report().total(), attempt == 1 ? "           " : ", again    ", writeSeconds, countSeconds, protectSeconds);
+            out.printf(Locale.ROOT, "report %s (%,d requests)%s        %5.2f s  (target <= 2): counting %.2f s, members %.2f s, protection and audit %.2f s%n",
+                    period.label(), written.report().total(), attempt == 1 ? "           " : ", again    ", writeSeconds, countSeconds,
+                    membersSeconds, protectSeconds);
         }
     }
 

@@ -15,7 +15,7 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Main() {
-        for (Command command : List.<Command>of(new LoadCommand(), new ReportCommand(), new InfographicCommand(), new RunCommand(),
+        for (Command command : List.<Command>of(new LoadCommand(), new ReportCommand(), new ReleaseCommand(), new InfographicCommand(), new RunCommand(),
                 new ScheduleCommand(), new StatusCommand(), new RestartCommand(), new VerifyCommand(), new GenerateCommand(),
                 new BenchmarkCommand())) {
             commands.put(command.name(), command);

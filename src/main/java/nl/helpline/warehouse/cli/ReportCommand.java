@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.helpline.warehouse.disclosure.DisclosureViolationException;
+import nl.helpline.warehouse.report.ReportRefusedException;
 import nl.helpline.warehouse.report.Period;
 import nl.helpline.warehouse.report.ProtectedReport;
 import nl.helpline.warehouse.report.PublicationRegister;
@@ -77,8 +77,8 @@ final class ReportCommand implements Command {
             ReportService.Written written;
             try {
                 written = context.getBean(ReportService.class).write(definition, period, language, outDir);
-            } catch (DisclosureViolationException e) {
-                err.println("The disclosure audit failed; no report was written. " + e.getMessage());
+            } catch (ReportRefusedException e) {
+                err.println("No report was written. " + e.getMessage());
                 return ExitCode.FAILED;
             }
             print(written, out);
@@ -90,7 +90,7 @@ final class ReportCommand implements Command {
      * A period that ends before the first request the warehouse holds, or starts after the last,
      * has nothing to report: an empty report would be written and registered as a publication.
      */
-    private static void requireData(DataSource dataSource, Period period) {
+    static void requireData(DataSource dataSource, Period period) {
         Map<String, Object> range = new JdbcTemplate(dataSource).queryForMap(SqlFiles.load("queries/received_date_range.sql"));
         java.sql.Date first = (java.sql.Date) range.get("first_received");
         java.sql.Date last = (java.sql.Date) range.get("last_received");
@@ -103,14 +103,24 @@ final class ReportCommand implements Command {
         }
     }
 
+    /**
+     * How many cells are suppressed, never what they count: the sum of withheld counts beside the
+     * published total would narrow them (2 cells, 10 counted, 1 secondary of 7: the other is 3).
+     */
+    static String suppressed(ProtectedReport report) {
+        return report.informationLoss().suppressedCells() + " cells suppressed, of which "
+                + report.informationLoss().secondaryCells() + " to protect others";
+    }
+
     static void print(ReportService.Written written, PrintStream out) {
         ProtectedReport report = written.report();
-        out.printf("Wrote %s and %s%n", written.workbook(), written.cells());
+        out.printf("Wrote the draft %s and %s (a draft: it must not leave the organisation; `release` publishes)%n",
+                written.workbook(), written.cells());
         out.printf("Period %s (%s to %s): %d requests; %s%n", report.period().label(), report.period().start(),
-                report.period().end(), report.total(), report.informationLoss());
+                report.period().end(), report.total(), suppressed(report));
         out.println("Audit: " + report.audit().summary());
         if (!report.linkedPublications().isEmpty()) {
-            out.println("Protected together with earlier publications: " + String.join(", ", report.linkedPublications()));
+            out.println("Protected together with the releases: " + String.join(", ", report.linkedPublications()));
         }
         if (!written.firstPublication()) {
             if (written.changes().isEmpty()) {

@@ -8,6 +8,9 @@ import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import nl.helpline.warehouse.release.ReleaseRegister;
+import nl.helpline.warehouse.release.ReleaseService;
+
 import nl.helpline.warehouse.schedule.RunHistory;
 
 final class StatusCommand implements Command {
@@ -21,7 +24,7 @@ final class StatusCommand implements Command {
 
     @Override
     public String summary() {
-        return "the last runs: when, how long, outcome, files, rows, reports";
+        return "the last runs (when, how long, outcome, files, rows, reports) and what is released";
     }
 
     @Override
@@ -30,8 +33,9 @@ final class StatusCommand implements Command {
                 Usage: helpline-warehouse status [--last N] [--json] [database options]
 
                 The newest runs (nightly and load), newest first, from the Spring Batch job
-                repository and the lineage tables. --json prints {"runs":[…]} for machines, on
-                standard output (log lines go to standard error). --last N: 1 to 10000, default 10.
+                repository and the lineage tables; then every release, the current version of each
+                period marked. --json prints {"runs":[…],"releases":[…]} for machines, on standard
+                output (log lines go to standard error). --last N: 1 to 10000, default 10.
                 """ + WarehouseSession.DATABASE_HELP;
     }
 
@@ -45,11 +49,42 @@ final class StatusCommand implements Command {
         // still keeps status from running beside a run (the server belongs to that process).
         try (ConfigurableApplicationContext context = WarehouseSession.open(options, Map.of())) {
             List<RunHistory.Run> runs = context.getBean(RunHistory.class).newest(last);
+            List<ReleaseRegister.Entry> releases = context.getBean(ReleaseService.class).releases();
             if (options.flag("json")) {
-                RunHistory.writeJson(runs, out);
-                out.println();
+                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+                try (PrintStream p = new PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8)) {
+                    RunHistory.writeJson(runs, p);
+                }
+                String runsJson = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+                // {"runs":[…]} with the releases beside them
+                out.print(runsJson.substring(0, runsJson.length() - 1));
+                out.print(",\"releases\":");
+                out.print(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(releases.stream().map(r -> {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("releaseId", r.releaseId());
+                    m.put("definition", r.definition());
+                    m.put("period", r.period());
+                    m.put("version", r.version());
+                    m.put("current", r.current());
+                    m.put("releasedAt", r.releasedAt().toString());
+                    m.put("releasedBy", r.releasedBy());
+                    m.put("requests", r.members());
+                    m.put("files", r.files());
+                    return m;
+                }).toList()));
+                out.println("}");
             } else {
                 RunHistory.print(runs, out);
+                out.println();
+                if (releases.isEmpty()) {
+                    out.println("Released: nothing yet (reports so far are drafts; `release --period P` publishes one).");
+                } else {
+                    out.println("Released (* = current version of its period):");
+                    for (ReleaseRegister.Entry r : releases) {
+                        out.printf("%s %-10s %-24s v%-3d %s by %-12s %,8d requests  %s%n", r.current() ? "*" : " ", r.definition(), r.period(),
+                                r.version(), r.releasedAt().toLocalDate(), r.releasedBy(), r.members(), r.files() == null ? "" : r.files());
+                    }
+                }
             }
         }
         return ExitCode.OK;

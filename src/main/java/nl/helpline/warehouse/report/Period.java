@@ -61,6 +61,28 @@ public record Period(String label, LocalDate start, LocalDate end) {
         return !other.end.isBefore(start) && !other.start.isAfter(end);
     }
 
+    /**
+     * The calendar periods around this one that a refused report could be published for instead,
+     * finest first: a quarter's half-year and year, a half-year's year, a free range's enclosing
+     * quarter, half-year or year (only those that contain it).
+     */
+    public java.util.List<Period> coarser() {
+        java.util.List<Period> periods = new java.util.ArrayList<>();
+        int year = start.getYear();
+        if (end.getYear() != year) {
+            return periods;
+        }
+        for (String label : java.util.List.of(year + "-Q" + ((start.getMonthValue() - 1) / 3 + 1),
+                year + "-H" + (start.getMonthValue() <= 6 ? 1 : 2), Integer.toString(year))) {
+            Period p = parse(label);
+            if (p.contains(this) && !(p.start.equals(start) && p.end.equals(end))
+                    && (periods.isEmpty() || !periods.get(periods.size() - 1).equals(p))) {
+                periods.add(p);
+            }
+        }
+        return periods;
+    }
+
     /** For file names: {@code 2024-H1}, or {@code 2024-01-01_2024-03-31} for a free range. */
     public String fileLabel() {
         return label.replace("..", "_");

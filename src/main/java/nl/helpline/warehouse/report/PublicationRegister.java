@@ -33,21 +33,6 @@ public final class PublicationRegister {
     public record ChangedCell(String table, String category, String before, String now) {
     }
 
-    public List<ReportProtection.EarlierPublication> earlier(String definition, Period period) {
-        MapSqlParameterSource p = new MapSqlParameterSource("definition", definition)
-                .addValue("start", period.start()).addValue("end", period.end());
-        return jdbc.query(SqlFiles.load("report/earlier_publications.sql"), p, (rs, i) -> {
-            long id = rs.getLong("publication_id");
-            Map<String, ReportProtection.EarlierCell> cells = new LinkedHashMap<>();
-            for (ShownCell c : cells(id)) {
-                cells.put(ReportProtection.cellId(c.table(), c.category()), new ReportProtection.EarlierCell(c.trueCount(), c.status()));
-            }
-            return new ReportProtection.EarlierPublication(id,
-                    new Period(rs.getString("period_label"), rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate()),
-                    cells);
-        });
-    }
-
     public Optional<Long> previous(String definition, Period period) {
         MapSqlParameterSource p = new MapSqlParameterSource("definition", definition)
                 .addValue("start", period.start()).addValue("end", period.end());
@@ -91,7 +76,14 @@ public final class PublicationRegister {
         };
     }
 
-    public long record(ProtectedReport report, String language, String fileName, String sha256, LocalDateTime dataAsOf) {
+    /** Whether a draft's file with these bytes is registered (report/Outbox.java recovers it then). */
+    public boolean holds(String fileName, String sha256) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("report/holds_file.sql"),
+                new MapSqlParameterSource("file", fileName).addValue("sha256", sha256), Boolean.class));
+    }
+
+    public long record(ProtectedReport report, String language, String fileName, String sha256, String cellsName, String cellsSha256,
+                       LocalDateTime dataAsOf) {
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("definition", report.definition().name())
                 .addValue("label", report.period().label())
@@ -101,6 +93,8 @@ public final class PublicationRegister {
                 .addValue("threshold", report.definition().threshold())
                 .addValue("file", fileName)
                 .addValue("sha256", sha256)
+                .addValue("cells_name", cellsName)
+                .addValue("cells_sha256", cellsSha256)
                 .addValue("audit_passed", report.audit().passed())
                 .addValue("cells_suppressed", report.informationLoss().suppressedCells())
                 .addValue("count_suppressed", report.informationLoss().suppressedTotal())

@@ -31,12 +31,12 @@ import nl.helpline.warehouse.report.workbook.WorkbookWriter;
  * that are not figures (definitions, caveats, the chat remark, the source, the contact) come from
  * the editorial texts under {@code jobs/texts/}, the same files the infographic reads.
  */
-final class ReportFiles {
+public final class ReportFiles {
 
     private ReportFiles() {
     }
 
-    static void write(ProtectedReport report, String language, ReportService.DataAsOf asOf,
+    public static void write(ProtectedReport report, String language, ReportService.DataAsOf asOf,
                       List<PublicationRegister.ChangedCell> changes, PublicationState state, EditorialTexts texts,
                       Path workbook, Path cells) throws IOException {
         ReportDocument document = document(report, language, asOf, changes, state, texts);

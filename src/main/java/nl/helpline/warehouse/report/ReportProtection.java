@@ -29,23 +29,57 @@ public final class ReportProtection {
     private ReportProtection() {
     }
 
-    /** An earlier publication as the register remembers it: its period and its cells with true counts. */
-    public record EarlierPublication(long publicationId, Period period, Map<String, EarlierCell> cells) {
-    }
-
     public record EarlierCell(long trueCount, CellStatus status) {
     }
 
+    /** A report protected on its own: no release shares a request with it. */
+    public static ProtectedReport protect(ReportDefinition definition, Period period, Map<String, PeriodCounts.TableCounts> counts) {
+        return protect(definition, period, counts, null, ReleasedModel.none());
+    }
+
+    /**
+     * @param members  the requests the counts count, with their records; they must add up to the counts (null only
+     *                 when {@code released} is empty)
+     * @param released everything released that shares a request with the report
+     */
     public static ProtectedReport protect(ReportDefinition definition, Period period,
                                           Map<String, PeriodCounts.TableCounts> counts,
-                                          List<EarlierPublication> earlier) {
+                                          Members members, ReleasedModel released) {
         Map<String, Long> values = new LinkedHashMap<>();
         List<Cell> cells = new ArrayList<>();
+        Map<String, Members.CellKey> keys = new LinkedHashMap<>();
+        List<ReleasedModel.ReleasedTable> modelTables = new ArrayList<>();
         for (PeriodCounts.TableCounts table : counts.values()) {
+            List<String> categories = new ArrayList<>();
             for (PeriodCounts.Count c : table.counts()) {
                 String id = cellId(table.table().id(), c.category());
                 values.put(id, c.count());
+                keys.put(id, Members.CellKey.of(table.table(), c.category()));
+                categories.add(c.category());
                 cells.add(table.table().dimension().equals("total") ? Cell.mustPublish(id, c.count()) : Cell.of(id, c.count()));
+            }
+            modelTables.add(new ReleasedModel.ReleasedTable(table.table().id(), table.table().dimension(),
+                    keys.get(cellId(table.table().id(), table.counts().get(0).category())).requires(), categories,
+                    table.table().multiValued()));
+        }
+        // The members the joint model rests on must count what the report counts, cell by cell.
+        if (members == null && !released.isEmpty()) {
+            throw new IllegalArgumentException("a report protected against releases needs its members");
+        }
+        Map<Members.CellKey, Long> fromMembers = members == null ? null : members.count(new ArrayList<>(keys.values()));
+        keys.forEach((id, key) -> {
+            if (fromMembers == null) {
+                return;
+            }
+            if (!fromMembers.get(key).equals(values.get(id))) {
+                throw new IllegalStateException("the report's members do not add up to its cell " + id
+                        + ": the warehouse changed while the report was made, or members.sql and counts.sql disagree");
+            }
+        });
+        for (ReleasedModel.Release r : released.releases()) {
+            if (r.threshold() != definition.threshold()) {
+                throw new IllegalArgumentException("Release " + r.label() + " used the threshold " + r.threshold() + ", definition "
+                        + definition.name() + " uses " + definition.threshold() + ": releases that share requests must use one threshold");
             }
         }
         List<Relation> relations = new ArrayList<>();
@@ -63,11 +97,11 @@ public final class ReportProtection {
         if (values.values().stream().allMatch(v -> v == 0)) {
             // A period without requests: every cell is 0, no one can be recognised in it, and
             // linking it to earlier publications would only ask the audit to enumerate zeros.
-            earlier = List.of();
+            released = ReleasedModel.none();
         }
-        boolean zerosSensitive = definition.zerosSensitive();
+        boolean zerosSensitive = definition.zerosSensitive() || released.zerosSensitive();
         List<String> linked = new ArrayList<>();
-        DisclosureProblem problem = problem(cells, relations, values, definition, period, earlier, zerosSensitive, linked);
+        DisclosureProblem problem = problem(cells, relations, keys, modelTables, definition, released, zerosSensitive, linked);
         SuppressionPattern pattern;
         try {
             pattern = SecondarySuppression.protect(problem);
@@ -80,7 +114,7 @@ public final class ReportProtection {
             // the only way to publish; the report says so.
             zerosSensitive = true;
             linked.clear();
-            problem = problem(cells, relations, values, definition, period, earlier, true, linked);
+            problem = problem(cells, relations, keys, modelTables, definition, released, true, linked);
             pattern = SecondarySuppression.protect(problem);
         }
         AuditReport audit = DisclosureAudit.audit(problem, pattern);
@@ -105,14 +139,11 @@ public final class ReportProtection {
                 zerosSensitive && !definition.zerosSensitive());
     }
 
-    private static DisclosureProblem problem(List<Cell> cells, List<Relation> relations, Map<String, Long> values,
-                                             ReportDefinition definition, Period period, List<EarlierPublication> earlier,
-                                             boolean zerosSensitive, List<String> linked) {
+    private static DisclosureProblem problem(List<Cell> cells, List<Relation> relations, Map<String, Members.CellKey> keys,
+                                             List<ReleasedModel.ReleasedTable> tables, ReportDefinition definition,
+                                             ReleasedModel released, boolean zerosSensitive, List<String> linked) {
         DisclosureProblem problem = DisclosureProblem.of(cells, relations, definition.threshold(), zerosSensitive);
-        for (EarlierPublication p : earlier) {
-            problem = link(problem, relations, values, p, period, linked);
-        }
-        return problem;
+        return released.extend(problem, keys, tables, linked);
     }
 
     static String cellId(String table, String category) {
@@ -149,61 +180,5 @@ public final class ReportProtection {
         ReportDefinition.TableDefinition total = definition.tables().stream()
                 .filter(t -> t.dimension().equals("total")).findFirst().orElseThrow();
         return cellId(total.id(), "TOTAL");
-    }
-
-    /**
-     * A reader holding an earlier publication whose period nests with this one can subtract: the
-     * larger period's count is the smaller one's plus a never-published remainder. Those
-     * remainders, and the earlier cells with what they showed, join the reader's system.
-     */
-    private static DisclosureProblem link(DisclosureProblem problem, List<Relation> relations, Map<String, Long> values,
-                                          EarlierPublication earlier, Period period, List<String> linked) {
-        boolean earlierInside = period.contains(earlier.period());
-        boolean earlierAround = earlier.period().contains(period);
-        if (!earlierInside && !earlierAround) {
-            return problem;
-        }
-        String prefix = "p" + earlier.publicationId() + ":";
-        String remainderPrefix = "r" + earlier.publicationId() + ":";
-        List<PriorCell> prior = new ArrayList<>();
-        List<HiddenCell> hidden = new ArrayList<>();
-        List<Relation> links = new ArrayList<>();
-        Map<String, Long> priorValues = new HashMap<>();
-        Map<String, Long> remainderValues = new HashMap<>();
-        for (Map.Entry<String, EarlierCell> e : earlier.cells().entrySet()) {
-            prior.add(new PriorCell(prefix + e.getKey(), e.getValue().trueCount(), e.getValue().status()));
-            priorValues.put(e.getKey(), e.getValue().trueCount());
-            Long now = values.get(e.getKey());
-            if (now == null) {
-                continue;
-            }
-            long remainder = earlierInside ? now - e.getValue().trueCount() : e.getValue().trueCount() - now;
-            if (remainder < 0) {
-                continue;   // late corrections made the nesting untrue for this cell: no link a reader could rely on
-            }
-            hidden.add(new HiddenCell(remainderPrefix + e.getKey(), remainder));
-            remainderValues.put(e.getKey(), remainder);
-            links.add(earlierInside
-                    ? Relation.of(e.getKey(), prefix + e.getKey(), remainderPrefix + e.getKey())
-                    : Relation.of(prefix + e.getKey(), e.getKey(), remainderPrefix + e.getKey()));
-        }
-        // The reader also knows the earlier tables add up (where they did), and so do the remainders.
-        for (Relation r : relations) {
-            mirror(r, priorValues, prefix).ifPresent(links::add);
-            mirror(r, remainderValues, remainderPrefix).ifPresent(links::add);
-        }
-        linked.add(earlier.period().label() + " (publication " + earlier.publicationId() + ")");
-        return problem.withEarlier(prior, hidden, links);
-    }
-
-    private static java.util.Optional<Relation> mirror(Relation r, Map<String, Long> values, String prefix) {
-        if (!values.containsKey(r.totalCellId()) || !r.partCellIds().stream().allMatch(values::containsKey)) {
-            return java.util.Optional.empty();
-        }
-        long sum = r.partCellIds().stream().mapToLong(values::get).sum();
-        if (sum != values.get(r.totalCellId())) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new Relation(prefix + r.totalCellId(), r.partCellIds().stream().map(p -> prefix + p).toList()));
     }
 }

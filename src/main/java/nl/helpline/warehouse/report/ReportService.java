@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.helpline.warehouse.disclosure.DisclosureViolationException;
 import nl.helpline.warehouse.report.workbook.EditorialTexts;
 import nl.helpline.warehouse.warehouse.SqlFiles;
 
@@ -32,6 +33,7 @@ import nl.helpline.warehouse.warehouse.SqlFiles;
 public final class ReportService {
 
     private final Path jobsDir;
+    private final DataSource dataSource;
     private final PeriodCounts periodCounts;
     private final PublicationRegister register;
     private final NamedParameterJdbcTemplate named;
@@ -39,6 +41,7 @@ public final class ReportService {
 
     public ReportService(Path jobsDir, DataSource dataSource, TransactionTemplate transaction) {
         this.jobsDir = jobsDir;
+        this.dataSource = dataSource;
         this.periodCounts = new PeriodCounts(dataSource, transaction);
         this.register = new PublicationRegister(dataSource);
         this.named = new NamedParameterJdbcTemplate(dataSource);
@@ -49,34 +52,116 @@ public final class ReportService {
                           boolean firstPublication, long publicationId) {
     }
 
+    /**
+     * A report made ready to write: its protected cells, and what it rests on. Made inside the
+     * caller's transaction, so counts, members and the releases it is protected against are one
+     * state of the warehouse.
+     */
+    public record Prepared(ReportDefinition definition, Period period, ProtectedReport report, Members members,
+                           DataAsOf asOf, boolean provisional) {
+    }
+
+    /**
+     * Counts the period, and protects it against one joint model of everything released (all
+     * definitions, periods and versions that share a request with it). Drafts are not part of
+     * that model: they constrain nothing.
+     *
+     * @throws nl.helpline.warehouse.disclosure.DisclosureViolationException when it cannot be protected
+     */
+    public Prepared prepare(String definitionName, Period period) throws IOException {
+        ReportDefinition definition = ReportDefinition.load(jobsDir, definitionName);
+        Map<String, PeriodCounts.TableCounts> counts = periodCounts.count(definition, period);
+        Members members = Members.of(dataSource, definition, period);
+        ReleasedModel released = ReleasedModel.around(dataSource, members);
+        ProtectedReport report;
+        try {
+            report = ReportProtection.protect(definition, period, counts, members, released);
+        } catch (DisclosureViolationException e) {
+            throw refusal(definition, period, released, e);
+        }
+        return new Prepared(definition, period, report, members, dataAsOf(definition, period), provisional(definition, period));
+    }
+
+    /**
+     * Why a report cannot be protected, in words a reader of the message may see: the cells by
+     * name (never a count), and a coarser period that would work, if one does.
+     */
+    private ReportRefusedException refusal(ReportDefinition definition, Period period, ReleasedModel released,
+                                           DisclosureViolationException e) {
+        String label = definition.name() + " " + period.label();
+        java.util.Set<String> cells = new java.util.LinkedHashSet<>();
+        for (nl.helpline.warehouse.disclosure.AuditReport.Violation v : e.report().violations()) {
+            if (!v.cellIds().isEmpty()) {
+                cells.add(released.describe(v.cellIds().get(0), "this report"));
+            }
+        }
+        List<String> alternatives = new java.util.ArrayList<>();
+        for (Period coarser : period.coarser()) {
+            try {
+                Map<String, PeriodCounts.TableCounts> counts = periodCounts.count(definition, coarser);
+                Members members = Members.of(dataSource, definition, coarser);
+                ReportProtection.protect(definition, coarser, counts, members, ReleasedModel.around(dataSource, members));
+                alternatives.add("the coarser period " + coarser.label() + " can be protected");
+                break;
+            } catch (DisclosureViolationException | IllegalArgumentException ignored) {
+                // not this one either
+            }
+        }
+        List<String> named = cells.stream().limit(6).toList();
+        String message = label + " cannot be protected: even with every eligible cell suppressed, a reader holding it and every release"
+                + " could work out " + (named.size() == 1 ? "a small count: " : "small counts: ") + String.join("; ", named)
+                + (cells.size() > named.size() ? "; and " + (cells.size() - named.size()) + " more" : "") + "."
+                + (alternatives.isEmpty() ? " No coarser period can be protected either; combine categories (recode) or wait for more requests."
+                        : " Instead: " + String.join("; ", alternatives) + ".");
+        return new ReportRefusedException(message, List.copyOf(cells), alternatives);
+    }
+
+    /** The outbox names of a report's files: drafts say "concept", releases their version. */
+    public static String baseName(ReportDefinition definition, Period period, String language, int version) {
+        String base = definition.name() + "-" + period.fileLabel();
+        return version == 0 ? base + "." + language + ".concept" : base + ".v" + version + "." + language;
+    }
+
+    /**
+     * Writes a draft: an internal working document, protected against every release but
+     * constraining nothing. Registered as a draft; its files reach the outbox only after the
+     * register holds it ({@link Outbox}).
+     */
     public Written write(String definitionName, Period period, String language, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        Outbox outbox = new Outbox(outDir);
+        outbox.recover(register::holds);
         ReportDefinition definition = ReportDefinition.load(jobsDir, definitionName);
         String lang = language == null ? definition.language() : language;
-        Map<String, PeriodCounts.TableCounts> counts = periodCounts.count(definition, period);
-        ProtectedReport report = ReportProtection.protect(definition, period, counts, register.earlier(definitionName, period));
-        Optional<Long> previous = register.previous(definitionName, period);
-        List<PublicationRegister.ChangedCell> changes = previous.map(id -> register.changes(id, report, definition.threshold())).orElse(List.of());
-        DataAsOf asOf = dataAsOf(definition, period);
         EditorialTexts texts = EditorialTexts.load(jobsDir, EditorialTexts.language(lang));
-
-        Files.createDirectories(outDir);
-        String base = definition.name() + "-" + period.fileLabel();
-        Path workbook = outDir.resolve(base + ".xlsx");
-        Path cells = outDir.resolve(base + ".cells.csv");
-        Path tmpWorkbook = outDir.resolve("." + base + ".xlsx.tmp");
-        Path tmpCells = outDir.resolve("." + base + ".cells.csv.tmp");
+        String base = baseName(definition, period, lang, 0);
+        Outbox.Staged files = outbox.stage(List.of(base + ".xlsx", base + ".cells.csv"));
+        Written written;
         try {
-            ReportFiles.write(report, lang, asOf, changes, PublicationState.draft(provisional(definition, period), null), texts,
-                    tmpWorkbook, tmpCells);
-            String sha256 = sha256(tmpWorkbook);
-            long publicationId = transaction.execute(s -> register.record(report, lang, workbook.getFileName().toString(), sha256, asOf.newestVersion()));
-            Files.move(tmpWorkbook, workbook, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tmpCells, cells, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Written(workbook, cells, report, changes, previous.isEmpty(), publicationId);
-        } finally {
-            Files.deleteIfExists(tmpWorkbook);
-            Files.deleteIfExists(tmpCells);
+            written = transaction.execute(s -> {
+                try {
+                    Prepared prepared = prepare(definitionName, period);
+                    Optional<Long> previous = register.previous(definitionName, period);
+                    List<PublicationRegister.ChangedCell> changes = previous.map(id -> register.changes(id, prepared.report(),
+                            prepared.definition().threshold())).orElse(List.of());
+                    ReportFiles.write(prepared.report(), lang, prepared.asOf(), changes,
+                            PublicationState.draft(prepared.provisional(), null), texts, files.staged(0), files.staged(1));
+                    long publicationId = register.record(prepared.report(), lang, base + ".xlsx", files.sha256(0),
+                            base + ".cells.csv", files.sha256(1), prepared.asOf().newestVersion());
+                    return new Written(files.target(0), files.target(1), prepared.report(), changes, previous.isEmpty(), publicationId);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            files.discard();
+            if (e instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
         }
+        files.publish();
+        return written;
     }
 
     /**
@@ -86,7 +171,7 @@ public final class ReportService {
     public record DataAsOf(LocalDateTime newestVersion, long filesLoaded, LocalDateTime lastLoad) {
     }
 
-    private DataAsOf dataAsOf(ReportDefinition definition, Period period) {
+    public DataAsOf dataAsOf(ReportDefinition definition, Period period) {
         return named.queryForObject(SqlFiles.load("report/data_as_of.sql"), population(definition, period), (rs, i) -> new DataAsOf(
                 toLocal(rs.getTimestamp("newest_version")), rs.getLong("files_loaded"), toLocal(rs.getTimestamp("last_load"))));
     }
@@ -107,7 +192,7 @@ public final class ReportService {
         return t == null ? null : t.toLocalDateTime();
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

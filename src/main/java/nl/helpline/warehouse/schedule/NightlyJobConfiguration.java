@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import nl.helpline.warehouse.disclosure.DisclosureViolationException;
+import nl.helpline.warehouse.release.ReleaseService;
+import nl.helpline.warehouse.report.ReportRefusedException;
 import nl.helpline.warehouse.report.Period;
 import nl.helpline.warehouse.report.ReportService;
 import nl.helpline.warehouse.warehouse.SqlFiles;
@@ -54,7 +55,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     Step writeReportsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          ReportService reports, ScheduleSettings settings, DataSource dataSource) {
+                          ReportService reports, ReleaseService releases, ScheduleSettings settings, DataSource dataSource) {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
         return new StepBuilder("writeReports", jobRepository).tasklet((contribution, context) -> {
             JobParameters parameters = context.getStepContext().getStepExecution().getJobExecution().getJobParameters();
@@ -67,19 +68,30 @@ public class NightlyJobConfiguration {
                 try {
                     ReportService.Written w = reports.write(due.definition(), due.period(), null, outbox);
                     written.add(w.workbook().getFileName() + (due.finalVersion() ? " (final)" : ""));
-                    log.info("Wrote {}{}: {}", w.workbook(), due.finalVersion() ? " (final version)" : "", w.report().informationLoss());
-                } catch (DisclosureViolationException e) {
+                    log.info("Wrote the draft {}{}: {} cells suppressed", w.workbook(), due.finalVersion() ? " (final version)" : "",
+                            w.report().informationLoss().suppressedCells());
+                    if (due.finalVersion() && settings.autoRelease() && !released(jdbc, due.definition(), due.period())) {
+                        ReleaseService.Released r = releases.release(due.definition(), due.period(), "schedule", outbox);
+                        written.add(r.files().get(0).getFileName() + " (released, version " + r.version() + ")");
+                        log.info("Released {} {} version {}", due.definition(), due.period().label(), r.version());
+                    }
+                } catch (ReportRefusedException e) {
                     // The data of this period cannot be published safely (too few requests); running
-                    // again would not change that, so the night goes on and says so.
-                    String first = e.getMessage().lines().findFirst().orElse("");
-                    refused.add(due.definition() + " " + due.period().label() + ": " + first);
-                    log.warn("Not written: {} {}: the disclosure audit cannot be satisfied ({})", due.definition(), due.period().label(), first);
+                    // again would not change that, so the night goes on and says so. The message
+                    // names cells, never counts.
+                    refused.add(due.definition() + " " + due.period().label() + ": " + e.getMessage());
+                    log.warn("Not written: {}", e.getMessage());
                 }
             }
             context.getStepContext().getStepExecution().getExecutionContext().put(REPORTS_WRITTEN, String.join(", ", written));
             context.getStepContext().getStepExecution().getExecutionContext().put(REPORTS_REFUSED, String.join("; ", refused));
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
+    }
+
+    private static boolean released(NamedParameterJdbcTemplate jdbc, String definition, Period period) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("schedule/released.sql"), new MapSqlParameterSource()
+                .addValue("definition", definition).addValue("start", period.start()).addValue("end", period.end()), Boolean.class));
     }
 
     private static boolean finalWritten(NamedParameterJdbcTemplate jdbc, String definition, Period period, int graceDays) {

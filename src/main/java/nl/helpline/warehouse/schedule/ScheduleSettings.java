@@ -13,7 +13,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** {@code jobs/schedule.yml}: when the nightly run starts, which reports it writes, what it purges. */
-public record ScheduleSettings(String cron, ZoneId zone, int graceDays, int retentionDays, List<String> definitions) {
+/**
+ * @param autoRelease whether the nightly run releases a closed half-year or year (after its grace
+ *                    days) by itself; off by default: a release is an act someone answers for
+ */
+public record ScheduleSettings(String cron, ZoneId zone, int graceDays, int retentionDays, List<String> definitions,
+                               boolean autoRelease) {
 
     public ScheduleSettings {
         definitions = List.copyOf(definitions);
@@ -23,7 +28,7 @@ public record ScheduleSettings(String cron, ZoneId zone, int graceDays, int rete
     }
 
     public static ScheduleSettings defaults() {
-        return new ScheduleSettings("0 0 2 * * *", ZoneId.of("Europe/Amsterdam"), 30, 365, List.of("helpline"));
+        return new ScheduleSettings("0 0 2 * * *", ZoneId.of("Europe/Amsterdam"), 30, 365, List.of("helpline"), false);
     }
 
     /** {@code jobs/schedule.yml} from the working directory, else the copy packaged in the jar. */
@@ -43,7 +48,8 @@ public record ScheduleSettings(String cron, ZoneId zone, int graceDays, int rete
                     ZoneId.of(String.valueOf(root.getOrDefault("zone", d.zone().getId()))),
                     ((Number) root.getOrDefault("grace_days", d.graceDays())).intValue(),
                     ((Number) root.getOrDefault("retention_days", d.retentionDays())).intValue(),
-                    definitions);
+                    definitions,
+                    Boolean.TRUE.equals(root.getOrDefault("auto_release", d.autoRelease())));
         }
     }
 }

@@ -36,7 +36,7 @@ class ReportProtectionTest {
                 "follow_up", List.of(count("CONSULTATION", 37), count("ADDITIONAL", 3)),
                 "additional_support", List.of(count("FORSA", 2), count("FAMILY", 1), count("LIV", 0), count("MENTAL_HEALTH", 0))));
 
-        ProtectedReport report = ReportProtection.protect(definition, Period.parse("2024-Q1"), counts, List.of());
+        ProtectedReport report = ReportProtection.protect(definition, Period.parse("2024-Q1"), counts);
 
         assertThat(report.zerosHidden()).isTrue();
         assertThat(report.audit().passed()).isTrue();
@@ -55,7 +55,7 @@ class ReportProtectionTest {
                 // 26 > 20: some requests had two kinds of support, so the table says nothing exact about ADDITIONAL.
                 "additional_support", List.of(count("FORSA", 10), count("FAMILY", 9), count("LIV", 5), count("MENTAL_HEALTH", 2))));
 
-        ProtectedReport report = ReportProtection.protect(definition, Period.parse("2024-Q1"), counts, List.of());
+        ProtectedReport report = ReportProtection.protect(definition, Period.parse("2024-Q1"), counts);
 
         ProtectedReport.Table support = report.tables().stream().filter(t -> t.definition().id().equals("additional_support")).findFirst().orElseThrow();
         assertThat(support.additive()).isFalse();

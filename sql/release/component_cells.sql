@@ -1,0 +1,4 @@
+SELECT release_id, table_id, category, status, true_count
+FROM report.release_cell
+WHERE release_id = ANY (?)
+ORDER BY release_id, table_id, row_order

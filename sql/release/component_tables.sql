@@ -1,0 +1,4 @@
+SELECT release_id, table_id, dimension, requires
+FROM report.release_table
+WHERE release_id = ANY (?)
+ORDER BY release_id, table_order
