@@ -33,8 +33,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * That covers periods (H1 and H2 are two pieces of the year), definitions with different
  * populations (chat only in one), and versions (requests added, withdrawn or moved between versions
  * of a period fall into pieces of their own: a moved request's old record is in the old version
- * only, its new record in the new one only). Variables {@code x[piece][table.CATEGORY] >= 0}; every
- * released cell is the sum over the pieces of its release. Within every piece each table relation
+ * only, its new record in the new one only). A record says what a request is in the words of the
+ * dimensions ({@code requester_type.PROFESSIONAL, phenomenon.LEFT_WING, …}); a release's cell
+ * {@code table.CATEGORY} counts the members whose record holds {@code dimension.CATEGORY} and every
+ * cell its table requires (its <em>feature</em>, shared by the tables of all definitions that count
+ * the same). Variables {@code x[piece][feature] >= 0}; every released cell is the sum over the
+ * pieces of its release. Within every piece each table relation
  * of each of its releases holds: single-valued tables add up to their base cell; multi-valued ones
  * (phenomenon, help_question, additional_support unless the release says they add up) have every
  * category at most the base and their sum at least the base. A release's multi-valued table that
@@ -95,13 +99,23 @@ public final class ExactReader {
         }
     }
 
-    record Table(long releaseId, String tableId, String dimension, String baseCell, boolean addsUp, List<String> categories) {
+    /**
+     * A release's table. Its cell {@code table.CATEGORY} counts the members whose record holds
+     * {@code dimension.CATEGORY} and every cell of {@code requires} (V30): that pair is the cell's
+     * <em>feature</em>, the same in every release whose table has the same dimension and requires.
+     */
+    record Table(long releaseId, String tableId, String dimension, List<String> requires, String baseCell, boolean addsUp,
+                 List<String> categories) {
         boolean singleValued() {
             return addsUp || SINGLE_VALUED.contains(dimension);
         }
 
         String cell(String category) {
             return tableId + "." + category;
+        }
+
+        String feature(String category) {
+            return requires.isEmpty() ? dimension + "." + category : dimension + "." + category + requires;
         }
     }
 
@@ -119,7 +133,10 @@ public final class ExactReader {
     private final Map<Long, List<Table>> tables = new TreeMap<>();
     private final Map<Long, Map<String, CellRow>> cells = new TreeMap<>();
     private final List<SortedSet<Long>> pieces = new ArrayList<>();
-    private final List<Map<String, Long>> pieceTruth = new ArrayList<>();
+    /** Per piece: its instances' records (the cells) and how many instances have each. */
+    private final List<Map<List<String>, Long>> pieceRecords = new ArrayList<>();
+    /** release id -> its cell 'table.CATEGORY' -> the feature it counts. */
+    private final Map<Long, Map<String, String>> features = new TreeMap<>();
     private final List<String> varNames = new ArrayList<>();
     private final List<Long> varTruth = new ArrayList<>();
     private final Map<String, Integer> varIndex = new LinkedHashMap<>();
@@ -174,12 +191,17 @@ public final class ExactReader {
                     .put(cell, new CellRow(id, cell, rs.getString(4), publishedCount, rs.getBigDecimal(6), baseCount, rs.getLong(8)));
             categories.computeIfAbsent(id + "/" + table, k -> new ArrayList<>()).add(rs.getString(3));
         });
-        jdbc.query("SELECT release_id, table_id, dimension, base_cell, adds_up FROM report.release_table ORDER BY release_id, table_order, table_id",
-                rs -> {
+        jdbc.query("SELECT release_id, table_id, dimension, requires, base_cell, adds_up FROM report.release_table "
+                        + "ORDER BY release_id, table_order, table_id", rs -> {
                     long id = rs.getLong(1);
                     String table = rs.getString(2);
-                    tables.computeIfAbsent(id, k -> new ArrayList<>()).add(new Table(id, table, rs.getString(3), rs.getString(4),
-                            rs.getBoolean(5), List.copyOf(categories.getOrDefault(id + "/" + table, List.of()))));
+                    List<String> requires = new ArrayList<>(new TreeSet<>(List.of((String[]) rs.getArray(4).getArray())));
+                    Table t = new Table(id, table, rs.getString(3), List.copyOf(requires), rs.getString(5), rs.getBoolean(6),
+                            List.copyOf(categories.getOrDefault(id + "/" + table, List.of())));
+                    tables.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
+                    for (String category : t.categories()) {
+                        features.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(t.cell(category), t.feature(category));
+                    }
                 });
         // Instances: one request with one record; its membership is the set of releases that counted it so.
         Map<String, SortedSet<Long>> membership = new LinkedHashMap<>();
@@ -198,13 +220,11 @@ public final class ExactReader {
         for (var e : membership.entrySet()) {
             int p = pieceOf.computeIfAbsent(e.getValue(), k -> {
                 pieces.add(k);
-                pieceTruth.add(new LinkedHashMap<>());
+                pieceRecords.add(new LinkedHashMap<>());
                 return pieces.size() - 1;
             });
             String sha = e.getKey().substring(e.getKey().indexOf('/') + 1);
-            for (String cell : recordCells.get(sha)) {
-                pieceTruth.get(p).merge(cell, 1L, Long::sum);
-            }
+            pieceRecords.get(p).merge(recordCells.get(sha), 1L, Long::sum);
         }
         // A bound the reader knows for every count: no piece is larger than the largest release.
         cap = 1;
@@ -217,12 +237,37 @@ public final class ExactReader {
         cap = 2 * cap + 10;
     }
 
-    private int var(int piece, String cell) {
-        return varIndex.computeIfAbsent(piece + "|" + cell, k -> {
-            varNames.add(pieceName(piece) + " " + cell);
-            varTruth.add(pieceTruth.get(piece).getOrDefault(cell, 0L));
+    /** The count of a feature in a piece. */
+    private int var(int piece, String feature) {
+        return varIndex.computeIfAbsent(piece + "|" + feature, k -> {
+            varNames.add(pieceName(piece) + " " + feature);
+            varTruth.add(truth(piece, feature));
             return varNames.size() - 1;
         });
+    }
+
+    /** How many of the piece's instances count in the feature: their record holds dimension.CATEGORY and every required cell. */
+    private long truth(int piece, String feature) {
+        int bracket = feature.indexOf('[');
+        String cell = bracket < 0 ? feature : feature.substring(0, bracket);
+        List<String> requires = bracket < 0 ? List.of()
+                : List.of(feature.substring(bracket + 1, feature.length() - 1).split(", "));
+        long n = 0;
+        for (var e : pieceRecords.get(piece).entrySet()) {
+            if (e.getKey().contains(cell) && e.getKey().containsAll(requires)) {
+                n += e.getValue();
+            }
+        }
+        return n;
+    }
+
+    /** The feature a release's cell 'table.CATEGORY' counts. */
+    private String feature(long releaseId, String cell) {
+        String feature = features.getOrDefault(releaseId, Map.of()).get(cell);
+        if (feature == null) {
+            throw new IllegalStateException(releases.get(releaseId).label() + " has no cell " + cell);
+        }
+        return feature;
     }
 
     String pieceName(int piece) {
@@ -238,7 +283,7 @@ public final class ExactReader {
         Map<Integer, Long> terms = new TreeMap<>();
         for (int p = 0; p < pieces.size(); p++) {
             if (pieces.get(p).contains(releaseId)) {
-                terms.merge(var(p, cell), 1L, Long::sum);
+                terms.merge(var(p, feature(releaseId, cell)), 1L, Long::sum);
             }
         }
         return terms;
@@ -249,13 +294,7 @@ public final class ExactReader {
         for (int p = 0; p < pieces.size(); p++) {
             for (long r : pieces.get(p)) {
                 for (String cell : cells.getOrDefault(r, Map.of()).keySet()) {
-                    var(p, cell);
-                }
-            }
-            for (String cell : pieceTruth.get(p).keySet()) {
-                if (!varIndex.containsKey(p + "|" + cell)) {
-                    throw new IllegalStateException("a record of " + pieceName(p) + " counts in " + cell
-                            + ", which none of its releases has");
+                    var(p, feature(r, cell));
                 }
             }
         }
@@ -283,14 +322,16 @@ public final class ExactReader {
                             || table.categories().isEmpty()) {
                         continue; // the total table: its base is itself
                     }
-                    String key = p + "|" + table.tableId() + "|" + table.baseCell() + "|" + table.singleValued() + "|" + table.categories();
+                    List<String> counted = table.categories().stream().map(table::feature).toList();
+                    String baseFeature = feature(r, table.baseCell());
+                    String key = p + "|" + counted + "|" + baseFeature + "|" + table.singleValued();
                     if (!seen.add(key)) {
                         continue;
                     }
-                    int base = var(p, table.baseCell());
+                    int base = var(p, baseFeature);
                     Map<Integer, Long> sum = new TreeMap<>();
-                    for (String category : table.categories()) {
-                        sum.merge(var(p, table.cell(category)), 1L, Long::sum);
+                    for (String feature : counted) {
+                        sum.merge(var(p, feature), 1L, Long::sum);
                     }
                     String where = pieceName(p) + " table " + table.tableId();
                     sum.merge(base, -1L, Long::sum);
@@ -298,11 +339,11 @@ public final class ExactReader {
                         constraints.add(new Linear(sum, 0, 0, where + " adds up to " + table.baseCell()));
                     } else {
                         constraints.add(new Linear(sum, 0, Long.MAX_VALUE / 4, where + " sums to at least " + table.baseCell()));
-                        for (String category : table.categories()) {
+                        for (String feature : counted) {
                             Map<Integer, Long> le = new TreeMap<>();
-                            le.put(var(p, table.cell(category)), 1L);
+                            le.put(var(p, feature), 1L);
                             le.merge(base, -1L, Long::sum);
-                            constraints.add(new Linear(le, -Long.MAX_VALUE / 4, 0, where + " " + category + " at most its base"));
+                            constraints.add(new Linear(le, -Long.MAX_VALUE / 4, 0, where + " " + feature + " at most its base"));
                         }
                     }
                 }
@@ -311,8 +352,8 @@ public final class ExactReader {
             String total = null;
             for (long r : pieces.get(p)) {
                 for (Table table : tables.getOrDefault(r, List.of())) {
-                    if (table.dimension().equals("total") && table.categories().size() == 1) {
-                        total = table.cell(table.categories().get(0));
+                    if (table.dimension().equals("total") && table.requires().isEmpty() && table.categories().size() == 1) {
+                        total = table.feature(table.categories().get(0));
                     }
                 }
             }

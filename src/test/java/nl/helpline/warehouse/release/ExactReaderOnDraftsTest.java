@@ -15,10 +15,11 @@ import nl.helpline.warehouse.support.Cli;
 import nl.helpline.warehouse.support.TestDatabase;
 
 /**
- * The reader on real, generated data: reports written one by one by the {@code report} command,
- * each protected on its own, read together as if released (the issue's finding 1). The reader
- * must find what the issue found there, and its model must hold for the true counts of a real
- * report (every table, percentages, "adds up to more").
+ * The reader on real, generated data: drafts written one by one by the {@code report} command
+ * (each protected against the releases, none against the other drafts: that is why drafts must
+ * not leave the organisation), read together as if they had been released, as the issue's
+ * finding 1 read the reports of before releases. The reader must find leaks there, and its model
+ * must hold for the true counts of real reports (every table, percentages, "adds up to more").
  */
 class ExactReaderOnDraftsTest {
 
@@ -26,7 +27,7 @@ class ExactReaderOnDraftsTest {
     Path work;
 
     @Test
-    void reportsProtectedOneByOneLeakWhenReadTogether() throws Exception {
+    void draftsProtectedOneByOneLeakWhenReadTogether() throws Exception {
         TestDatabase db = TestDatabase.create();
         try {
             Path inbox = work.resolve("inbox");
@@ -42,7 +43,7 @@ class ExactReaderOnDraftsTest {
 
             ExactReader.Result result = ExactReader.read(db.jdbc());
 
-            System.out.printf("old engine, overlapping ranges (%d reports): %s%n", copied, result.summary());
+            System.out.printf("drafts read as releases, overlapping ranges (%d reports): %s%n", copied, result.summary());
             result.findings().forEach(f -> System.out.println("    " + f));
             assertThat(copied).isGreaterThanOrEqualTo(3);
             assertThat(result.findings()).as(result.summary()).isNotEmpty();

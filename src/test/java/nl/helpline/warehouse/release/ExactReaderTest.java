@@ -39,7 +39,8 @@ class ExactReaderTest {
     static final List<Table> SUPPORT = List.of(
             new Table("total", "total", "total.TOTAL", List.of("TOTAL")),
             new Table("follow_up", "follow_up", "total.TOTAL", List.of("CONSULTATION", "ADDITIONAL")),
-            new Table("additional_support", "additional_support", "follow_up.ADDITIONAL", List.of("FORSA", "FAMILY", "LIV", "MENTAL_HEALTH")));
+            new Table("additional_support", "additional_support", "follow_up.ADDITIONAL", List.of("FORSA", "FAMILY", "LIV", "MENTAL_HEALTH"),
+                    List.of("follow_up.ADDITIONAL")));
 
     TestDatabase db;
     JdbcTemplate jdbc;
@@ -220,15 +221,38 @@ class ExactReaderTest {
     }
 
     @Test
-    void aRegisterWhoseRecordsContradictItsCountsIsNotReadAsSafe() {
-        register.release("hand", "H1", 5, false, TABLES, half(1, 4), shown("phenomenon.LEFT", "primary"));
-        // a second release claiming the same requests but with a wrong true count cannot be built by
-        // HandRegister; instead check that a consistent register passes the truth check and an
-        // inconsistent one (a record counting a cell its release lacks) is refused
-        register.release("other", "H1", 5, false, List.of(TABLES.get(0)), List.of(request(1, "first_contact.PHONE")), Map.of());
+    void aRegisterWhoseTrueCountsContradictItsMembersIsNotReadAsSafe() {
+        long id = register.release("hand", "H1", 5, false, TABLES, half(1, 4), shown("phenomenon.LEFT", "primary"));
+        // the register is immutable, so the contradiction is made before the reader reads: a second
+        // release claims a true count its members do not have
+        jdbc.execute("ALTER TABLE report.release_cell DISABLE TRIGGER release_cell_immutable");
+        jdbc.update("UPDATE report.release_cell SET true_count = 3 WHERE release_id = ? AND table_id = 'phenomenon' AND category = 'LEFT'", id);
+        jdbc.execute("ALTER TABLE report.release_cell ENABLE TRIGGER release_cell_immutable");
 
         assertThatThrownBy(() -> ExactReader.read(jdbc)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("first_contact.PHONE");
+                .hasMessageContaining("phenomenon.LEFT");
+    }
+
+    @Test
+    void twoDefinitionsWithDifferentTableNamesShareTheRecordsOfTheRequestsBothCount() {
+        // "all" counts chat (first_contact.CHAT) and calls its tables otherwise; "nochat" leaves chat out.
+        List<Table> all = List.of(new Table("t0", "total", "t0.TOTAL", List.of("TOTAL")),
+                new Table("t1", "first_contact", "t0.TOTAL", List.of("PHONE", "EMAIL", "CHAT")));
+        List<Table> nochat = List.of(new Table("total", "total", "total.TOTAL", List.of("TOTAL")),
+                new Table("first_contact", "first_contact", "total.TOTAL", List.of("PHONE", "EMAIL")));
+        List<Request> withoutChat = new ArrayList<>(requests(1, 12, "first_contact.PHONE"));
+        withoutChat.addAll(requests(100, 8, "first_contact.EMAIL"));
+        List<Request> everyone = new ArrayList<>(withoutChat);
+        everyone.add(request(900, "first_contact.CHAT"));
+        register.release("nochat", "H1", 5, false, nochat, withoutChat, Map.of());
+        register.release("all", "H1", 5, false, all, everyone, shown("t1.CHAT", "primary"));
+
+        ExactReader.Result result = ExactReader.read(jdbc);
+
+        assertThat(result.pieces()).isEqualTo(2);
+        assertThat(result.findings()).extracting(ExactReader.Finding::toString)
+                .contains("pinned < t: all H1 v1 t1.CHAT shown < 5, derivable as 1..1",
+                        "pinned piece count: piece{all H1 v1} total.TOTAL never published, small, derivable as one value");
     }
 
     private static List<Request> concat(List<List<Request>> months, int from, int to) {

@@ -16,13 +16,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Register rows written by hand, for testing {@link ExactReader} without the release engine: each
- * release names its tables, its members (request key and the cells the request counts in) and how
- * each cell was shown; the true counts, adds_up and the records follow from the members.
+ * release names its tables, its members (request key and its record: the cells
+ * {@code dimension.CODE} it is) and how each cell was shown; the true counts, adds_up and the
+ * records follow from the members.
  */
 final class HandRegister {
 
-    /** A table of a hand-made definition. */
-    record Table(String id, String dimension, String baseCell, List<String> categories) {
+    /**
+     * A table of a hand-made definition; its cell {@code id.CATEGORY} counts the requests whose
+     * cells hold {@code dimension.CATEGORY} and every cell of {@code requires}.
+     */
+    record Table(String id, String dimension, String baseCell, List<String> categories, List<String> requires) {
+        Table(String id, String dimension, String baseCell, List<String> categories) {
+            this(id, dimension, baseCell, categories, List.of());
+        }
+
+        long count(List<Request> members, String category) {
+            return members.stream().filter(r -> r.cells().contains(dimension + "." + category) && r.cells().containsAll(requires)).count();
+        }
     }
 
     /** One request as a release counts it. */
@@ -59,9 +70,9 @@ final class HandRegister {
     long release(String definition, String period, int threshold, boolean zerosSensitive, List<Table> tables,
                  List<Request> members, Map<String, String> shown) {
         Map<String, Long> truth = new HashMap<>();
-        for (Request r : members) {
-            for (String cell : r.cells()) {
-                truth.merge(cell, 1L, Long::sum);
+        for (Table table : tables) {
+            for (String category : table.categories()) {
+                truth.put(table.id() + "." + category, table.count(members, category));
             }
         }
         int version = versions.merge(definition + "/" + period, 1, Integer::sum);
@@ -74,9 +85,9 @@ final class HandRegister {
         for (Table table : tables) {
             long sum = table.categories().stream().mapToLong(c -> truth.getOrDefault(table.id() + "." + c, 0L)).sum();
             boolean addsUp = sum == truth.getOrDefault(table.baseCell(), 0L);
-            jdbc.update("INSERT INTO report.release_table (release_id, table_id, dimension, table_order, title_nl, title_en, base_cell, adds_up) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, table.id(), table.dimension(), order++, table.id(), table.id(),
-                    table.baseCell(), addsUp);
+            jdbc.update("INSERT INTO report.release_table (release_id, table_id, dimension, requires, table_order, title_nl, title_en, "
+                    + "base_cell, adds_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, table.id(), table.dimension(),
+                    table.requires().toArray(String[]::new), order++, table.id(), table.id(), table.baseCell(), addsUp);
             int row = 0;
             for (String category : table.categories()) {
                 String cell = table.id() + "." + category;
