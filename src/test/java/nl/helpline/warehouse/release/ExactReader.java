@@ -66,15 +66,37 @@ public final class ExactReader {
     /** Dimensions whose tables are single-valued: one category per request. */
     static final Set<String> SINGLE_VALUED = Set.of("total", "requester_type", "first_contact", "work_domain", "follow_up");
 
-    public record Options(double secondsPerSolve, int workers, boolean pieceRanges, boolean versionChanges) {
-        public static final Options DEFAULT = new Options(20, 1, true, true);
+    /**
+     * @param releases only these releases (null: all), e.g. to see what one release alone gives away
+     * @param explain  say for each finding which family of the reader's knowledge it needs
+     */
+    public record Options(double secondsPerSolve, int workers, boolean pieceRanges, boolean versionChanges, Set<Long> releases,
+                          boolean explain) {
+        public static final Options DEFAULT = new Options(20, 1, true, true, null, true);
+
+        public Options only(Set<Long> ids) {
+            return new Options(secondsPerSolve, workers, pieceRanges, versionChanges, ids, explain);
+        }
     }
 
-    /** One thing the reader learns that it must not. */
-    public record Finding(String kind, String where, String detail) {
+    /**
+     * One thing the reader learns that it must not.
+     *
+     * @param needs the families of knowledge ({@link #FAMILIES}) without any one of which the reader would not learn it
+     */
+    public record Finding(String kind, String where, String detail, List<String> needs) {
+        Finding(String kind, String where, String detail) {
+            this(kind, where, detail, List.of());
+        }
+
         @Override
         public String toString() {
             return kind + ": " + where + " " + detail;
+        }
+
+        /** With what it needs, for messages. */
+        public String explained() {
+            return needs.isEmpty() ? toString() : toString() + " (needs: " + String.join(", ", needs) + ")";
         }
     }
 
@@ -122,9 +144,12 @@ public final class ExactReader {
     record CellRow(long releaseId, String cell, String status, Long published, BigDecimal percent, Long baseCount, long truth) {
     }
 
-    /** A linear constraint lo <= sum coef * var <= hi over the reader's variables. */
-    record Linear(Map<Integer, Long> terms, long lo, long hi, String why) {
+    /** A linear constraint lo <= sum coef * var <= hi over the reader's variables, of one family of knowledge. */
+    record Linear(Map<Integer, Long> terms, long lo, long hi, String why, String family) {
     }
+
+    /** The families of what the reader knows, to say which one a finding needs ({@link Finding#needs}). */
+    static final List<String> FAMILIES = List.of("multi-valued bounds", "adds up to more", "percentages", "base shown");
 
     private static volatile boolean loaded;
 
@@ -142,6 +167,8 @@ public final class ExactReader {
     private final Map<String, Integer> varIndex = new LinkedHashMap<>();
     private final List<Linear> constraints = new ArrayList<>();
     private final List<long[]> solutions = new ArrayList<>();
+    /** Families of constraints left out while explaining a finding; solutions found then are not kept. */
+    private Set<String> skip = Set.of();
     private long cap;
     private int solves;
 
@@ -174,6 +201,9 @@ public final class ExactReader {
         jdbc.query("SELECT release_id, definition_name, period_label, version, threshold, zeros_sensitive FROM report.release ORDER BY release_id",
                 rs -> {
                     long id = rs.getLong(1);
+                    if (!wanted(id)) {
+                        return;
+                    }
                     releases.put(id, new Release(id, rs.getString(2) + " " + rs.getString(3) + " v" + rs.getInt(4),
                             rs.getInt(5), rs.getBoolean(6)));
                 });
@@ -181,6 +211,9 @@ public final class ExactReader {
         jdbc.query("SELECT release_id, table_id, category, status, published_count, published_percent, base_count, true_count "
                 + "FROM report.release_cell ORDER BY release_id, table_id, row_order, category", rs -> {
             long id = rs.getLong(1);
+            if (!wanted(id)) {
+                return;
+            }
             String table = rs.getString(2);
             String cell = table + "." + rs.getString(3);
             long published = rs.getLong(5);
@@ -194,6 +227,9 @@ public final class ExactReader {
         jdbc.query("SELECT release_id, table_id, dimension, requires, base_cell, adds_up FROM report.release_table "
                         + "ORDER BY release_id, table_order, table_id", rs -> {
                     long id = rs.getLong(1);
+                    if (!wanted(id)) {
+                        return;
+                    }
                     String table = rs.getString(2);
                     List<String> requires = new ArrayList<>(new TreeSet<>(List.of((String[]) rs.getArray(4).getArray())));
                     Table t = new Table(id, table, rs.getString(3), List.copyOf(requires), rs.getString(5), rs.getBoolean(6),
@@ -208,6 +244,9 @@ public final class ExactReader {
         Map<String, List<String>> recordCells = new LinkedHashMap<>();
         jdbc.query("SELECT m.release_id, m.request_key, m.record_sha, r.cells FROM report.release_member m "
                 + "JOIN report.release_record r ON r.record_sha = m.record_sha ORDER BY m.request_key, m.release_id", rs -> {
+            if (!wanted(rs.getLong(1))) {
+                return;
+            }
             String sha = HexFormat.of().formatHex(rs.getBytes(3));
             String instance = rs.getLong(2) + "/" + sha;
             membership.computeIfAbsent(instance, k -> new TreeSet<>()).add(rs.getLong(1));
@@ -238,6 +277,10 @@ public final class ExactReader {
     }
 
     /** The count of a feature in a piece. */
+    private boolean wanted(long releaseId) {
+        return options.releases() == null || options.releases().contains(releaseId);
+    }
+
     private int var(int piece, String feature) {
         return varIndex.computeIfAbsent(piece + "|" + feature, k -> {
             varNames.add(pieceName(piece) + " " + feature);
@@ -305,9 +348,9 @@ public final class ExactReader {
                 Map<Integer, Long> x = releaseCell(release.id(), c.cell());
                 String where = release.label() + " " + c.cell();
                 switch (c.status()) {
-                    case "published" -> constraints.add(new Linear(x, c.published(), c.published(), where + " published"));
-                    case "primary" -> constraints.add(new Linear(x, release.lo(), release.threshold() - 1, where + " < t"));
-                    case "secondary" -> constraints.add(new Linear(x, release.threshold(), Long.MAX_VALUE / 4, where + " [c]"));
+                    case "published" -> constraints.add(new Linear(x, c.published(), c.published(), where + " published", "shown"));
+                    case "primary" -> constraints.add(new Linear(x, release.lo(), release.threshold() - 1, where + " < t", "shown"));
+                    case "secondary" -> constraints.add(new Linear(x, release.threshold(), Long.MAX_VALUE / 4, where + " [c]", "shown"));
                     default -> throw new IllegalStateException("unknown status " + c.status() + " of " + where);
                 }
             }
@@ -336,14 +379,14 @@ public final class ExactReader {
                     String where = pieceName(p) + " table " + table.tableId();
                     sum.merge(base, -1L, Long::sum);
                     if (table.singleValued()) {
-                        constraints.add(new Linear(sum, 0, 0, where + " adds up to " + table.baseCell()));
+                        constraints.add(new Linear(sum, 0, 0, where + " adds up to " + table.baseCell(), "adds up"));
                     } else {
-                        constraints.add(new Linear(sum, 0, Long.MAX_VALUE / 4, where + " sums to at least " + table.baseCell()));
+                        constraints.add(new Linear(sum, 0, Long.MAX_VALUE / 4, where + " sums to at least " + table.baseCell(), "multi-valued bounds"));
                         for (String feature : counted) {
                             Map<Integer, Long> le = new TreeMap<>();
                             le.put(var(p, feature), 1L);
                             le.merge(base, -1L, Long::sum);
-                            constraints.add(new Linear(le, -Long.MAX_VALUE / 4, 0, where + " " + feature + " at most its base"));
+                            constraints.add(new Linear(le, -Long.MAX_VALUE / 4, 0, where + " " + feature + " at most its base", "multi-valued bounds"));
                         }
                     }
                 }
@@ -364,7 +407,7 @@ public final class ExactReader {
                         Map<Integer, Long> le = new TreeMap<>();
                         le.put(e.getValue(), 1L);
                         le.put(t, -1L);
-                        constraints.add(new Linear(le, -Long.MAX_VALUE / 4, 0, pieceName(p) + " " + e.getKey() + " at most the total"));
+                        constraints.add(new Linear(le, -Long.MAX_VALUE / 4, 0, pieceName(p) + " " + e.getKey() + " at most the total", "at most the total"));
                     }
                 }
             }
@@ -383,7 +426,7 @@ public final class ExactReader {
                     }
                     releaseCell(r, table.baseCell()).forEach((v, c) -> sum.merge(v, -c, Long::sum));
                     constraints.add(new Linear(sum, 1, Long.MAX_VALUE / 4, release.label() + " table " + table.tableId()
-                            + " adds up to more than " + table.baseCell()));
+                            + " adds up to more than " + table.baseCell(), "adds up to more"));
                 }
                 for (String category : table.categories()) {
                     CellRow c = cells.get(r).get(table.cell(category));
@@ -403,14 +446,14 @@ public final class ExactReader {
                         high.merge(v, -(2 * p10 + 1) * k, Long::sum);
                     });
                     String where = release.label() + " " + c.cell() + " " + c.percent() + "% of " + table.baseCell();
-                    constraints.add(new Linear(low, 0, Long.MAX_VALUE / 4, where));
-                    constraints.add(new Linear(high, -Long.MAX_VALUE / 4, 0, where));
+                    constraints.add(new Linear(low, 0, Long.MAX_VALUE / 4, where, "percentages"));
+                    constraints.add(new Linear(high, -Long.MAX_VALUE / 4, 0, where, "percentages"));
                 }
                 for (String category : table.categories()) {
                     CellRow c = cells.get(r).get(table.cell(category));
                     if (c != null && c.baseCount() != null) {
                         constraints.add(new Linear(releaseCell(r, table.baseCell()), c.baseCount(), c.baseCount(),
-                                release.label() + " " + table.tableId() + " base as published"));
+                                release.label() + " " + table.tableId() + " base as published", "base shown"));
                         break;
                     }
                 }
@@ -466,8 +509,12 @@ public final class ExactReader {
                         if (range == null) {
                             findings.add(new Finding("undecided", where, "< " + release.threshold() + ": a solve hit its time limit"));
                         } else {
-                            findings.add(new Finding(range[0] == range[1] ? "pinned < t" : "narrowed < t", where,
-                                    "shown < " + release.threshold() + ", derivable as " + range[0] + ".." + range[1]));
+                            findings.add(explained(new Finding(range[0] == range[1] ? "pinned < t" : "narrowed < t", where,
+                                    "shown < " + release.threshold() + ", derivable as " + range[0] + ".." + range[1]), () -> {
+                                        Boolean a = feasible(x, lo, lo);
+                                        Boolean b = feasible(x, hi, hi);
+                                        return a == null || b == null ? null : !(a && b);
+                                    }));
                         }
                     }
                 } else if (c.status().equals("secondary")) {
@@ -475,7 +522,7 @@ public final class ExactReader {
                     if (other == null) {
                         findings.add(new Finding("undecided", where, "[c]: a solve hit its time limit"));
                     } else if (!other) {
-                        findings.add(new Finding("pinned [c]", where, "shown [c], derivable as one value"));
+                        findings.add(explained(new Finding("pinned [c]", where, "shown [c], derivable as one value"), pinned(x, c.truth())));
                     }
                 }
             }
@@ -503,7 +550,8 @@ public final class ExactReader {
                 if (other == null) {
                     findings.add(new Finding("undecided", where, "never published: a solve hit its time limit"));
                 } else if (!other) {
-                    findings.add(new Finding("pinned piece count", where, "never published, small, derivable as one value"));
+                    findings.add(explained(new Finding("pinned piece count", where, "never published, small, derivable as one value"),
+                            pinned(x, truth)));
                 } else if (options.pieceRanges()) {
                     // the exact range only when one end of lo..t-1 cannot be reached (most reach both)
                     Boolean canLo = feasible(x, lo, lo);
@@ -520,6 +568,32 @@ public final class ExactReader {
         if (options.versionChanges()) {
             checkVersionChanges(findings);
         }
+    }
+
+    private java.util.function.Supplier<Boolean> pinned(Map<Integer, Long> x, long value) {
+        return () -> {
+            Boolean other = feasibleOtherThan(x, value);
+            return other == null ? null : !other;
+        };
+    }
+
+    /** The finding with the families of knowledge it needs: those without which it is no longer found. */
+    private Finding explained(Finding finding, java.util.function.Supplier<Boolean> stillFound) {
+        if (!options.explain()) {
+            return finding;
+        }
+        List<String> needs = new ArrayList<>();
+        for (String family : FAMILIES) {
+            skip = Set.of(family);
+            try {
+                if (Boolean.FALSE.equals(stillFound.get())) {
+                    needs.add(family);
+                }
+            } finally {
+                skip = Set.of();
+            }
+        }
+        return new Finding(finding.kind(), finding.where(), finding.detail(), List.copyOf(needs));
     }
 
     /** Consecutive versions of one definition and period: a small change of a cell must not be derivable exactly. */
@@ -550,7 +624,8 @@ public final class ExactReader {
                     if (other == null) {
                         findings.add(new Finding("undecided", where, "change: a solve hit its time limit"));
                     } else if (!other) {
-                        findings.add(new Finding("pinned version change", where, "a small change between versions, derivable as one value"));
+                        findings.add(explained(new Finding("pinned version change", where,
+                                "a small change between versions, derivable as one value"), pinned(x, change)));
                     }
                 }
             }
@@ -569,6 +644,9 @@ public final class ExactReader {
             vars[v] = model.newIntVar(0, cap, "x" + v);
         }
         for (Linear c : constraints) {
+            if (skip.contains(c.family())) {
+                continue;
+            }
             model.addLinearConstraint(expr(vars, c.terms()), Math.max(c.lo(), -cap * 4000), Math.min(c.hi(), cap * 4000));
         }
         return new Built(model, vars);
@@ -635,7 +713,9 @@ public final class ExactReader {
                 for (int v = 0; v < solution.length; v++) {
                     solution[v] = solver.value(b.vars()[v]);
                 }
-                solutions.add(solution);
+                if (skip.isEmpty()) {
+                    solutions.add(solution);
+                }
                 yield true;
             }
             case INFEASIBLE -> false;
@@ -665,7 +745,9 @@ public final class ExactReader {
             for (int v = 0; v < solution.length; v++) {
                 solution[v] = solver.value(b.vars()[v]);
             }
-            solutions.add(solution);
+            if (skip.isEmpty()) {
+                solutions.add(solution);
+            }
         }
         return range;
     }

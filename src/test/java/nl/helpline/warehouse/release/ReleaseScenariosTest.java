@@ -27,7 +27,9 @@ class ReleaseScenariosTest {
     private void readNothing(ReleaseWorld world, String scenario) {
         ExactReader.Result result = world.read();
         System.out.printf("release scenario %s: %s; %s%n", scenario, world.attempts, result.summary());
-        assertThat(result.findings()).as("%s: %s after %s", scenario, result.summary(), world.attempts).isEmpty();
+        result.findings().forEach(f -> System.out.println("    " + f.explained()));
+        assertThat(result.findings()).as("%s: %s after %s; alone: %s", scenario, result.summary(), world.attempts, world.alone())
+                .extracting(ExactReader.Finding::explained).isEmpty();
     }
 
     @ParameterizedTest(name = "H1, H2, then the year: seed {0}, {1} requests")

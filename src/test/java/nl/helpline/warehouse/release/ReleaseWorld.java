@@ -168,6 +168,16 @@ final class ReleaseWorld implements AutoCloseable {
         return ExactReader.read(db.jdbc());
     }
 
+    /** What each release gives away on its own (for messages: which findings need several releases). */
+    List<String> alone() {
+        List<String> out = new java.util.ArrayList<>();
+        for (long id : db.jdbc().queryForList("SELECT release_id FROM report.release ORDER BY release_id", Long.class)) {
+            ExactReader.Result r = ExactReader.read(db.jdbc(), ExactReader.Options.DEFAULT.only(java.util.Set.of(id)));
+            out.add("release " + id + ": " + r.findings().size() + " findings");
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         db.drop();
