@@ -84,7 +84,7 @@ class ReleaseScenariosTest {
     }
 
     @ParameterizedTest(name = "two definitions, with and without chat, over the same periods: seed {0}, {1} requests")
-    @CsvSource({"4, 200", "19, 400"})
+    @CsvSource({"4, 200", "8, 120"})
     void twoDefinitions(long seed, int requests) {
         try (ReleaseWorld world = ReleaseWorld.create(work).generate(seed, requests)) {
             assertThat(world.truth).as("chat requests exist, so the populations differ")
