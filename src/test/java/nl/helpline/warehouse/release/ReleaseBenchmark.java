@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,67 @@ class ReleaseBenchmark {
     static final List<String> PERIODS = List.of("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2024-H1", "2024-H2", "2024",
             "2024-01-01..2024-03-31", "2024-02-01..2024-04-30", "2024-03-01..2024-05-31", "2024-01-01..2024-05-31",
             "2024-04-01..2024-09-30");
+
+    /**
+     * How the reader scales with years of releases: hand-written registers of 1, 2 and 4 years, each
+     * year released as Q1..Q4, H1, H2 and the year (pieces: one per quarter), about 300 requests a
+     * year over the hand tables; every cell under 5 shown as {@code < 5}, the rest published (so
+     * the reader has much to find: this measures its work, not the engine's).
+     */
+    @Test
+    void readerScaling() throws Exception {
+        for (int years : new int[] {1, 2, 4}) {
+            nl.helpline.warehouse.support.TestDatabase db = nl.helpline.warehouse.support.TestDatabase.create();
+            try {
+                Path empty = Files.createTempDirectory("reader-scaling");
+                nl.helpline.warehouse.support.Cli.run(db, "load", "--inbox", empty.toString());
+                HandRegister register = new HandRegister(db.jdbc());
+                Random random = new Random(years);
+                List<String> contacts = List.of("PHONE", "EMAIL", "OTHER");
+                List<String> phenomena = List.of("LEFT", "RIGHT", "JIHAD");
+                long key = 0;
+                for (int y = 0; y < years; y++) {
+                    List<List<HandRegister.Request>> quarters = new ArrayList<>();
+                    for (int q = 0; q < 4; q++) {
+                        List<HandRegister.Request> quarter = new ArrayList<>();
+                        for (int i = 0; i < 75; i++) {
+                            List<String> cells = new ArrayList<>();
+                            cells.add("first_contact." + contacts.get(random.nextDouble() < 0.6 ? 0 : random.nextDouble() < 0.8 ? 1 : 2));
+                            cells.add("phenomenon." + phenomena.get(random.nextDouble() < 0.7 ? 1 : 2));
+                            if (random.nextDouble() < 0.05) {
+                                cells.add("phenomenon.LEFT");
+                            }
+                            quarter.add(HandRegister.request(++key, cells.toArray(String[]::new)));
+                        }
+                        quarters.add(quarter);
+                    }
+                    String year = "Y" + (2020 + y);
+                    int[][] periods = {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {0, 2}, {2, 4}, {0, 4}};
+                    String[] names = {"Q1", "Q2", "Q3", "Q4", "H1", "H2", ""};
+                    for (int p = 0; p < periods.length; p++) {
+                        List<HandRegister.Request> members = new ArrayList<>();
+                        for (int q = periods[p][0]; q < periods[p][1]; q++) {
+                            members.addAll(quarters.get(q));
+                        }
+                        Map<String, String> shown = new java.util.HashMap<>();
+                        for (HandRegister.Table t : ExactReaderTest.TABLES) {
+                            for (String c : t.categories()) {
+                                long n = t.count(members, c);
+                                if (n > 0 && n < 5) {
+                                    shown.put(t.id() + "." + c, "primary");
+                                }
+                            }
+                        }
+                        register.release("hand", year + names[p], 5, false, ExactReaderTest.TABLES, members, shown);
+                    }
+                }
+                ExactReader.Result result = ExactReader.read(db.jdbc(), new ExactReader.Options(20, 1, true, true, null, false));
+                System.out.printf("reader scaling, %d years (%d releases): %s%n", years, 7 * years, result.summary());
+            } finally {
+                db.drop();
+            }
+        }
+    }
 
     @Test
     void randomScenarios() throws Exception {
