@@ -2,7 +2,7 @@
 -- tests): :requests requests received 2016-01-01 … 2025-12-31, inserted in order of arrival as
 -- the nightly loads would, with the shares of the 2024-H1 infographic and about 1.4 phenomena,
 -- 1.5 help questions and (for additional support) 1.5 support types per request.
--- Run on an empty warehouse migrated to V10 (MartQueryBenchmark migrates the rest afterwards,
+-- Run on an empty warehouse migrated to V40 (MartQueryBenchmark migrates the rest afterwards,
 -- V50 included, which takes the pseudonyms and keys from here). Deterministic: setseed.
 
 SELECT setseed(0.42);

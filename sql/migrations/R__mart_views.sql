@@ -1,5 +1,7 @@
--- Schema mart: the warehouse as BI tools (Metabase, Power BI, Superset) see it. Readable by role
--- warehouse_reader (V10), which holds no right on dw: a view runs with its owner's rights.
+-- Schema mart: the warehouse at request level, for named staff. Readable by this database's
+-- analyst role (<database>_analyst, R__roles_and_grants.sql), which holds no right on dw: a view
+-- runs with its owner's rights. It is pseudonymised special-category personal data (beliefs,
+-- suspicions); BI tools and dashboards read schema released instead (R__released_views.sql).
 --
 -- Rules for these views, because dashboards depend on them:
 --  * Columns may be added at the end of a view, never renamed, retyped or removed.
@@ -7,7 +9,8 @@
 --    a DROP VIEW in a versioned migration and a line in the release notes.
 --  * Nothing that leads back to a person or a source row: no request number, no pseudonym, no
 --    source file or line, no version timestamp, no exact dates (months are the finest grain).
---    request_id is the warehouse's surrogate key.
+--    request_id is a pseudonymous number derived from the warehouse's surrogate key with a
+--    secret (etl.request_id_salt, V32): in no case-number or load order, the same in every view.
 --  * Every view and column has a COMMENT (BI tools show it; sql/data-dictionary.md is
 --    generated from them; MartCommentsTest fails on a missing one).
 --  * Dimensions are LEFT JOINed on their primary key, so PostgreSQL drops the join of every
@@ -15,11 +18,21 @@
 -- Flyway reapplies this file whenever it changes (after all versioned migrations).
 
 ------------------------------------------------------------------------------------------------
+-- request_id: the first 52 bits of SHA-256(salt || request_key), the same expression in every
+-- view that has the column, so that joins between mart views on request_id still work. The salt
+-- is read in a scalar subquery (evaluated once per query, and not at all when request_id is not
+-- selected). Computed per row, so a join on request_id is a hash join over computed values: at
+-- helpline volumes (hundreds of requests a year) that costs nothing measurable; at 300,000
+-- requests such a join takes 3-4 times as long as on request_key (V32 has the figures).
+------------------------------------------------------------------------------------------------
+
+------------------------------------------------------------------------------------------------
 -- One row per request
 ------------------------------------------------------------------------------------------------
 
 CREATE OR REPLACE VIEW mart.request AS
-SELECT f.request_key                         AS request_id,
+SELECT ('x' || left(encode(sha256((SELECT k.salt FROM etl.request_id_salt k) || int8send(f.request_key)), 'hex'), 13))::bit(52)::bigint
+                                             AS request_id,
        f.request_count,
        rd.year                               AS received_year,
        rd.half_year                          AS received_half_year,
@@ -78,13 +91,18 @@ LEFT JOIN dw.code_list cw ON cw.dimension = 'work_domain' AND cw.code = rq.work_
 LEFT JOIN dw.code_list cf ON cf.dimension = 'follow_up' AND cf.code = fu.follow_up_code;
 
 COMMENT ON VIEW mart.request IS
-    'One row per help or advice request in its newest known state (withdrawn requests are absent), '
+    'One row per help or advice request in its newest known state (withdrawn requests are absent): REQUEST LEVEL, pseudonymised '
+    'special-category personal data (beliefs; possibly suspicions of crimes; GDPR articles 9 and 10), for named staff only '
+    '(role <database>_analyst); most requests are unique on a few of these columns. Never copy it outside the organisation; '
+    'figures for others come from schema released. '
+    'One row per request, '
     'with every dimension as code, Dutch label and English label, and the received and closed dates as year, half-year, quarter and month. '
     'Join the request_phenomenon, request_help_question and request_support views on request_id. '
     'Labels and row order come from mart.code_list, as in the period reports. '
     'The period reports (jobs/reports/helpline.yml) count the requests received in the period (received_* columns) '
     'that are closed (is_closed) and did not come in by chat (channel_group_code <> ''CHAT''); filter on the same three to reproduce their totals.';
-COMMENT ON COLUMN mart.request.request_id IS 'Identifies the request within this warehouse (a surrogate number, not the case number). Join key for the other mart views.';
+COMMENT ON COLUMN mart.request.request_id IS 'Identifies the request within this warehouse: a pseudonymous number, not the case number, in no case-number or load order, '
+    'the same for as long as the warehouse exists. Join key for the other mart views (request_phenomenon, request_help_question, request_support).';
 COMMENT ON COLUMN mart.request.request_count IS 'Always 1: sum it to count requests.';
 COMMENT ON COLUMN mart.request.received_year IS 'Year the request came in.';
 COMMENT ON COLUMN mart.request.received_half_year IS 'Half-year the request came in: 1 (January to June) or 2 (July to December).';
@@ -133,7 +151,8 @@ COMMENT ON COLUMN mart.request.days_to_close IS 'Days from received to closed; e
 ------------------------------------------------------------------------------------------------
 
 CREATE OR REPLACE VIEW mart.request_phenomenon AS
-SELECT b.request_key       AS request_id,
+SELECT ('x' || left(encode(sha256((SELECT k.salt FROM etl.request_id_salt k) || int8send(b.request_key)), 'hex'), 13))::bit(52)::bigint
+                           AS request_id,
        p.phenomenon_code,
        c.label_nl          AS phenomenon_label_nl,
        c.label_en          AS phenomenon_label_en
@@ -150,7 +169,8 @@ COMMENT ON COLUMN mart.request_phenomenon.phenomenon_label_nl IS 'Phenomenon, Du
 COMMENT ON COLUMN mart.request_phenomenon.phenomenon_label_en IS 'Phenomenon, English label (Jihadism, Right-wing extremism, …).';
 
 CREATE OR REPLACE VIEW mart.request_help_question AS
-SELECT b.request_key       AS request_id,
+SELECT ('x' || left(encode(sha256((SELECT k.salt FROM etl.request_id_salt k) || int8send(b.request_key)), 'hex'), 13))::bit(52)::bigint
+                           AS request_id,
        h.help_question_code,
        c.label_nl          AS help_question_label_nl,
        c.label_en          AS help_question_label_en
@@ -167,7 +187,8 @@ COMMENT ON COLUMN mart.request_help_question.help_question_label_nl IS 'Help que
 COMMENT ON COLUMN mart.request_help_question.help_question_label_en IS 'Help question, English label (Is the situation worrying?, …).';
 
 CREATE OR REPLACE VIEW mart.request_support AS
-SELECT b.request_key       AS request_id,
+SELECT ('x' || left(encode(sha256((SELECT k.salt FROM etl.request_id_salt k) || int8send(b.request_key)), 'hex'), 13))::bit(52)::bigint
+                           AS request_id,
        s.support_code,
        c.label_nl          AS support_label_nl,
        c.label_en          AS support_label_en
@@ -311,43 +332,10 @@ COMMENT ON COLUMN mart.code_list.description_nl IS 'What the category means, in 
 COMMENT ON COLUMN mart.code_list.description_en IS 'What the category means, in English.';
 COMMENT ON COLUMN mart.code_list.report_row IS 'True if the category is a row of the period reports'' tables; false for not-applicable members and for dimensions the reports do not tabulate (channel, status).';
 
-------------------------------------------------------------------------------------------------
--- Published cells of the period reports, as readers of the workbooks saw them. The true count
--- of a suppressed cell stays in report.published_cell, which this role cannot read.
-------------------------------------------------------------------------------------------------
-
-CREATE OR REPLACE VIEW mart.published_cell AS
-SELECT p.publication_id,
-       p.definition_name,
-       p.period_label,
-       p.period_start,
-       p.period_end,
-       p.language,
-       p.written_at::date AS written_on,
-       c.table_id,
-       c.category,
-       c.status,
-       c.published_count,
-       c.published_percent,
-       CASE c.status WHEN 'published' THEN c.published_count::text
-                     WHEN 'primary' THEN '< ' || p.threshold
-                     ELSE '[c]' END AS shown_as
-FROM report.publication p
-JOIN report.published_cell c ON c.publication_id = p.publication_id;
-
-COMMENT ON VIEW mart.published_cell IS 'Every cell of every period report written, as it was published (suppressed cells without their count). One row per publication, table and category.';
-COMMENT ON COLUMN mart.published_cell.publication_id IS 'The publication (one written report) the cell belongs to.';
-COMMENT ON COLUMN mart.published_cell.definition_name IS 'The report definition (jobs/reports/<name>.yml), e.g. helpline.';
-COMMENT ON COLUMN mart.published_cell.period_label IS 'The reporting period as written, e.g. 2024-H1.';
-COMMENT ON COLUMN mart.published_cell.period_start IS 'First day of the period (requests received from).';
-COMMENT ON COLUMN mart.published_cell.period_end IS 'Last day of the period (requests received until), inclusive.';
-COMMENT ON COLUMN mart.published_cell.language IS 'Language of the workbook: nl or en.';
-COMMENT ON COLUMN mart.published_cell.written_on IS 'The day the report was written.';
-COMMENT ON COLUMN mart.published_cell.table_id IS 'The table of the report, e.g. requester, first_contact.';
-COMMENT ON COLUMN mart.published_cell.category IS 'The row of the table: a code of the contract, e.g. PROFESSIONAL, PHONE; TOTAL for the total.';
-COMMENT ON COLUMN mart.published_cell.status IS 'published, primary (a small count shown as < threshold) or secondary (hidden as [c] to protect a small count).';
-COMMENT ON COLUMN mart.published_cell.published_count IS 'The count as published; empty when suppressed.';
-COMMENT ON COLUMN mart.published_cell.published_percent IS 'The percentage of the table''s base as published; empty when suppressed or not shown.';
-COMMENT ON COLUMN mart.published_cell.shown_as IS 'What the workbook shows: the count, < 5 or [c].';
+COMMENT ON SCHEMA mart IS
+    'The warehouse at request level for named staff: views with readable names and Dutch and English labels, readable by '
+    'this database''s analyst role (<database>_analyst unless configured). Pseudonymised special-category personal data '
+    '(beliefs; possibly suspicions of crimes). No request number, pseudonym or lineage: request_id is a pseudonymous number '
+    'in no case-number or load order. BI tools read schema released instead.';
 
 -- Who may read these views: R__roles_and_grants.sql (the analyst tier of this database).

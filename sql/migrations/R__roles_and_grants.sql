@@ -2,9 +2,9 @@
 -- database (roles belong to the whole server, so the names carry the database's name):
 --
 --   <database>_reader   BI tools and dashboards: schema released only (the released cells of
---                       publications). Nothing at request level.
+--                       releases, never drafts, never a suppressed count). Nothing at request level.
 --   <database>_analyst  named staff: schema mart (request level: pseudonymised special-category
---                       personal data) and schema released.
+--                       personal data; request_id in no case-number order) and schema released.
 --
 -- Logins get a tier, a connection limit and a statement timeout through one function, run as
 -- the warehouse's role (or a superuser):
@@ -70,9 +70,9 @@ DECLARE
 BEGIN
     FOR tier IN SELECT * FROM (VALUES
             (s.reader_role, format('BI tools and dashboards of warehouse database %s: reads schema released only, the released '
-                || 'cells of publications (counts as released, markers for suppressed cells); nothing at request level. '
+                || 'cells of releases (counts as released, markers for suppressed cells; no drafts); nothing at request level. '
                 || 'Add a login with SELECT etl.add_reader_login(login, password).', current_database())),
-            (s.analyst_role, format('Named staff of warehouse database %s: reads schema mart, which is REQUEST LEVEL: pseudonymised '
+            (s.analyst_role, format('Named staff of warehouse database %s: reads schema released and schema mart, which is REQUEST LEVEL: pseudonymised '
                 || 'special-category personal data (beliefs; possibly suspicions of crimes; GDPR articles 9 and 10). Grant it only '
                 || 'to named persons who need it, through SELECT etl.add_reader_login(login, password, ''analyst''), and review '
                 || 'the list.', current_database()))) AS t(name, comment)

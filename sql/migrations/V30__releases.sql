@@ -75,6 +75,10 @@ CREATE TABLE report.release_cell (
     true_count        bigint NOT NULL,
     revised           boolean NOT NULL DEFAULT false,
     row_order         integer NOT NULL,     -- position of the row in its table
+    label_nl          text,                 -- the row's labels as the workbooks print them (NULL: the code list's)
+    label_en          text,
+    combines          text[],               -- a recoded row: the categories it counts together (category is the
+                                            -- group's code); NULL: the row counts its own category
     PRIMARY KEY (release_id, table_id, category),
     CHECK ((status = 'published') = (published_count IS NOT NULL))
 );
@@ -83,8 +87,9 @@ CREATE TABLE report.release_cell (
 -- dimensions, whatever the definition: {total.TOTAL, requester_type.PROFESSIONAL,
 -- work_domain.EDUCATION, first_contact.PHONE, follow_up.ADDITIONAL, phenomenon.LEFT_WING,
 -- help_question.INFORMATION, additional_support.FORSA, …} ('dimension.CODE'). A release's cell
--- (table_id, category) counts the members whose record holds '<dimension>.<category>' and every
--- cell of its table's `requires`. The same request with the same record in two releases (of any
+-- (table_id, category) counts the members whose record holds '<dimension>.<category>' (or, for a
+-- recoded row, any of '<dimension>.<c>' for c in its `combines`) and every cell of its table's
+-- `requires`. The same request with the same record in two releases (of any
 -- definition) is one record in both, so the requests a revision added, withdrew or moved, and
 -- the requests one definition counts and another does not, fall into pieces of their own.
 CREATE TABLE report.release_record (

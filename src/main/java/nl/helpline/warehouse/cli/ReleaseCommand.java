@@ -48,6 +48,8 @@ final class ReleaseCommand implements Command {
 
                   --period P         2024-H1, 2024-H2, 2024-Q2, 2024 or 2024-01-01..2024-03-31
                   --definition NAME  the report definition (default helpline)
+                  --recode T[,T]     combine the small categories of tables T as the definition's
+                                     `recode:` declares (a refusal says which would work)
                   --out DIR          where to write (default ./out)
                 """ + WarehouseSession.DATABASE_HELP + """
 
@@ -58,7 +60,7 @@ final class ReleaseCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Set<String> valued = new HashSet<>(WarehouseSession.DATABASE_OPTIONS);
-        valued.addAll(Set.of("period", "definition", "out"));
+        valued.addAll(Set.of("period", "definition", "out", "recode"));
         Options options = Options.parse(name(), args, valued, Set.of());
         Period period;
         try {
@@ -67,13 +69,16 @@ final class ReleaseCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         String definition = options.string("definition", "helpline");
+        List<String> recode = options.string("recode").map(r -> List.of(r.split(","))).orElse(List.of());
         Path outDir = options.folder("out", Path.of("out"));
         try (ConfigurableApplicationContext context = WarehouseSession.open(options, Map.of());
              WarehouseLock lock = WarehouseLock.acquire(context.getBean(DataSource.class))) {
             ReportCommand.requireData(context.getBean(DataSource.class), period);
             ReleaseService.Released released;
             try {
-                released = context.getBean(ReleaseService.class).release(definition, period, System.getProperty("user.name"), outDir);
+                released = context.getBean(ReleaseService.class).release(definition, period, recode, System.getProperty("user.name"), outDir);
+            } catch (nl.helpline.warehouse.report.ReportDefinition.UnknownRecoding e) {
+                throw new UsageException(e.getMessage());
             } catch (ReleaseRefusedException e) {
                 err.println("Not released. " + e.getMessage());
                 return ExitCode.FAILED;

@@ -46,6 +46,8 @@ final class ReportCommand implements Command {
 
                   --period P         2024-H1, 2024-H2, 2024-Q2, 2024 or 2024-01-01..2024-03-31
                   --definition NAME  the report definition (default helpline)
+                  --recode T[,T]     combine the small categories of tables T as the definition's
+                                     `recode:` declares (a refusal says which would work)
                   --lang nl|en       labels in Dutch (default: the definition's) or English
                   --out DIR          where to write (default ./out)
                 """ + WarehouseSession.DATABASE_HELP + """
@@ -57,7 +59,7 @@ final class ReportCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Set<String> valued = new HashSet<>(WarehouseSession.DATABASE_OPTIONS);
-        valued.addAll(Set.of("period", "definition", "lang", "out"));
+        valued.addAll(Set.of("period", "definition", "lang", "out", "recode"));
         Options options = Options.parse(name(), args, valued, Set.of());
         Period period;
         try {
@@ -70,13 +72,16 @@ final class ReportCommand implements Command {
             throw new UsageException("--lang is nl or en, not '" + language + "'");
         }
         String definition = options.string("definition", "helpline");
+        List<String> recode = options.string("recode").map(r -> List.of(r.split(","))).orElse(List.of());
         Path outDir = options.folder("out", Path.of("out"));
         try (ConfigurableApplicationContext context = WarehouseSession.open(options, Map.of());
              WarehouseLock lock = WarehouseLock.acquire(context.getBean(DataSource.class))) {
             requireData(context.getBean(DataSource.class), period);
             ReportService.Written written;
             try {
-                written = context.getBean(ReportService.class).write(definition, period, language, outDir);
+                written = context.getBean(ReportService.class).write(definition, period, language, recode, outDir);
+            } catch (nl.helpline.warehouse.report.ReportDefinition.UnknownRecoding e) {
+                throw new UsageException(e.getMessage());
             } catch (ReportRefusedException e) {
                 err.println("No report was written. " + e.getMessage());
                 return ExitCode.FAILED;

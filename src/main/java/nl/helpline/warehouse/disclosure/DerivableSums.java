@@ -22,12 +22,16 @@ import java.util.List;
  * <p>{@link #smallSum} then looks for a non-empty U, among hidden cells whose count is at most
  * {@code t-1} (a set containing a larger count sums to {@code >= t}), with {@code 1_U} orthogonal to
  * L and a count in {@code 1..t-1}. The 0/1 solutions of {@code D u = 0} (D = a basis of L on those
- * cells) are parametrised by the free columns of D's echelon form; those are enumerated exactly
- * (at most 2^20 assignments; beyond that the answer is "undecided", read as a failure).
+ * cells) are parametrised by the free columns of D's echelon form; those are enumerated exactly,
+ * depth first with pruning: a pivot's value must come out 0 or 1, so a branch whose partial row
+ * sums can no longer reach either is cut, and so is one whose counts already exceed {@code t-1}.
+ * Beyond {@value #MAX_NODES} branches the answer is "undecided", read as a failure. (A plain
+ * enumeration of all 2^free assignments gave up at 20 free columns, which a year after two
+ * earlier releases with never-published increments already exceeds.)
  */
 final class DerivableSums {
 
-    private static final int MAX_FREE = 20;
+    static final int MAX_NODES = 2_000_000;
 
     private DerivableSums() {
     }
@@ -147,51 +151,138 @@ final class DerivableSums {
         if (free.isEmpty()) {
             return new SmallSum(Verdict.NONE, new int[0], 0);
         }
-        if (free.size() > MAX_FREE) {
-            return new SmallSum(Verdict.UNDECIDED, new int[0], 0);
-        }
-        int[] u = new int[q.size()];
-        for (long mask = 1; mask < (1L << free.size()); mask++) {
-            java.util.Arrays.fill(u, 0);
-            for (int b = 0; b < free.size(); b++) {
-                if ((mask >> b & 1) == 1) {
-                    u[free.get(b)] = 1;
-                }
-            }
-            boolean binary = true;
-            for (int k = 0; k < e.rank() && binary; k++) {
+        return new FreeColumnSearch(e, free, q, truth, threshold).run();
+    }
+
+    /**
+     * Depth-first search over the free columns of the echelon form for a 0/1 vector u with
+     * {@code E u = 0} and a count in {@code 1..t-1}. In reduced echelon form a row holds its pivot
+     * and free columns only, so {@code u[pivot] = -(sum of row[f] u[f]) / row[pivot]} must be 0 or
+     * 1: the partial sum must still be able to reach 0 or {@code -row[pivot]} with the free columns
+     * not yet set (their negative and positive entries bound what they can add).
+     */
+    private static final class FreeColumnSearch {
+        private final ExactLinearAlgebra.Echelon e;
+        private final int[] order; // free columns, in the order they are set
+        private final List<Integer> q;
+        private final long[] truth;
+        private final long limit;
+        private final int rank;
+        private final BigInteger[][] coef; // coef[k][d]: row k's entry at free column order[d]
+        private final BigInteger[][] negAfter; // sum of negative entries of row k at depths >= d
+        private final BigInteger[][] posAfter;
+        private final int[] lastDepth; // the depth after which row k is complete (-1: no free entry)
+        private final BigInteger[] partial;
+        private final int[] u;
+        private long nodes;
+
+        FreeColumnSearch(ExactLinearAlgebra.Echelon e, List<Integer> free, List<Integer> q, long[] truth, long threshold) {
+            this.e = e;
+            this.q = q;
+            this.truth = truth;
+            this.limit = threshold - 1;
+            this.rank = e.rank();
+            // columns with a count first: the count limit prunes them soonest
+            this.order = free.stream().sorted(java.util.Comparator.<Integer>comparingLong(k -> -truth[q.get(k)])
+                    .thenComparingInt(k -> k)).mapToInt(Integer::intValue).toArray();
+            int n = order.length;
+            coef = new BigInteger[rank][n];
+            negAfter = new BigInteger[rank][n + 1];
+            posAfter = new BigInteger[rank][n + 1];
+            lastDepth = new int[rank];
+            for (int k = 0; k < rank; k++) {
                 BigInteger[] row = e.rows().get(k);
-                int p = e.pivots()[k];
-                BigInteger s = BigInteger.ZERO;
-                for (int f : free) {
-                    if (u[f] == 1) {
-                        s = s.add(row[f]);
+                lastDepth[k] = -1;
+                negAfter[k][n] = BigInteger.ZERO;
+                posAfter[k][n] = BigInteger.ZERO;
+                for (int d = n - 1; d >= 0; d--) {
+                    coef[k][d] = row[order[d]];
+                    negAfter[k][d] = negAfter[k][d + 1].add(coef[k][d].min(BigInteger.ZERO));
+                    posAfter[k][d] = posAfter[k][d + 1].add(coef[k][d].max(BigInteger.ZERO));
+                    if (coef[k][d].signum() != 0 && lastDepth[k] < 0) {
+                        lastDepth[k] = d;
                     }
                 }
-                // row[p] * u[p] + s = 0
-                BigInteger[] qr = s.negate().divideAndRemainder(row[p]);
-                if (qr[1].signum() != 0 || qr[0].signum() < 0 || qr[0].compareTo(BigInteger.ONE) > 0) {
-                    binary = false;
-                } else {
-                    u[p] = qr[0].intValue();
+            }
+            partial = new BigInteger[rank];
+            java.util.Arrays.fill(partial, BigInteger.ZERO);
+            u = new int[q.size()];
+        }
+
+        SmallSum run() {
+            Verdict v = search(0, 0);
+            if (v == Verdict.FOUND) {
+                long sum = 0;
+                List<Integer> members = new ArrayList<>();
+                for (int k = 0; k < q.size(); k++) {
+                    if (u[k] == 1) {
+                        sum += truth[q.get(k)];
+                        members.add(q.get(k));
+                    }
                 }
-            }
-            if (!binary) {
-                continue;
-            }
-            long sum = 0;
-            List<Integer> members = new ArrayList<>();
-            for (int k = 0; k < q.size(); k++) {
-                if (u[k] == 1) {
-                    sum += truth[q.get(k)];
-                    members.add(q.get(k));
-                }
-            }
-            if (sum >= 1 && sum <= threshold - 1) {
                 return new SmallSum(Verdict.FOUND, members.stream().mapToInt(Integer::intValue).toArray(), sum);
             }
+            return new SmallSum(v, new int[0], 0);
         }
-        return new SmallSum(Verdict.NONE, new int[0], 0);
+
+        /**
+         * Sets the free columns from depth d on. {@code count}: the count of the cells set to 1 so
+         * far, free columns and the pivots of rows already complete.
+         */
+        private Verdict search(int d, long count) {
+            if (++nodes > MAX_NODES) {
+                return Verdict.UNDECIDED;
+            }
+            if (d == order.length) {
+                for (int k = 0; k < rank; k++) {
+                    u[e.pivots()[k]] = partial[k].signum() == 0 ? 0 : 1; // complete rows reach only 0 or -row[p]
+                }
+                return count >= 1 ? Verdict.FOUND : Verdict.NONE;
+            }
+            int col = order[d];
+            for (int bit = 0; bit <= 1; bit++) {
+                long c = count + bit * truth[q.get(col)];
+                if (c > limit) {
+                    continue;
+                }
+                if (bit == 1) {
+                    shift(d, true);
+                }
+                boolean reachable = true;
+                for (int k = 0; k < rank && reachable; k++) {
+                    BigInteger lo = partial[k].add(negAfter[k][d + 1]);
+                    BigInteger hi = partial[k].add(posAfter[k][d + 1]);
+                    BigInteger one = e.rows().get(k)[e.pivots()[k]].negate();
+                    boolean zero = lo.signum() <= 0 && hi.signum() >= 0;
+                    boolean unit = lo.compareTo(one) <= 0 && hi.compareTo(one) >= 0;
+                    reachable = zero || unit;
+                    if (reachable && lastDepth[k] == d && partial[k].signum() != 0) {
+                        c += truth[q.get(e.pivots()[k])]; // the row is complete and its pivot is 1
+                    }
+                }
+                Verdict v = reachable && c <= limit ? search(d + 1, c) : Verdict.NONE;
+                if (bit == 1) {
+                    shift(d, false);
+                }
+                if (v == Verdict.FOUND) {
+                    u[col] = bit;
+                    return v;
+                }
+                if (v == Verdict.UNDECIDED) {
+                    return v;
+                }
+            }
+            return Verdict.NONE;
+        }
+
+        /** Adds (or takes back) the free column at depth d, set to 1, to every row's partial sum. */
+        private void shift(int d, boolean add) {
+            for (int k = 0; k < rank; k++) {
+                if (coef[k][d].signum() != 0) {
+                    partial[k] = add ? partial[k].add(coef[k][d]) : partial[k].subtract(coef[k][d]);
+                }
+            }
+        }
     }
 
     private static BigInteger[] difference(long[] a, long[] b) {

@@ -11,7 +11,9 @@ import java.util.List;
  *
  * <h2>The reader</h2>
  * A reader sees every published count of this report and of the earlier publications, knows every
- * relation ({@code total = sum of parts}), knows that counts are non-negative integers, that a
+ * relation ({@code total = sum of parts}) and every bound of a multi-valued table ({@link Bound}: a
+ * category is at most its base, the categories together at least the base, or more), knows that
+ * counts are non-negative integers, that a
  * {@code < t} cell lies in {@code lo..t-1} ({@code lo} = 1, or 0 when zeros are sensitive) and that a
  * {@code [c]} cell is at least {@code t}. The integer points consistent with all that are the
  * reader's candidates for the truth (the truth is one of them).
@@ -149,13 +151,44 @@ public final class DisclosureAudit {
         }
         long[][] rowArray = rows.toArray(new long[0][]);
         long[] rhsArray = rhs.stream().mapToLong(Long::longValue).toArray();
-        if (m > 0 && !new IntegerProgram(rowArray, rhsArray, lower, upper).isFeasible(truth)) {
+        // bounds: sum(plus) - sum(minus) >= atLeast, published counts moved to the right
+        List<long[]> geRows = new ArrayList<>();
+        List<Long> geRhs = new ArrayList<>();
+        for (int b = 0; b < problem.boundCount(); b++) {
+            long[] row = new long[m];
+            long right = problem.boundAtLeast(b);
+            boolean any = false;
+            for (int p : problem.boundPlus(b)) {
+                if (var[p] >= 0) {
+                    row[var[p]] = 1;
+                    any = true;
+                } else {
+                    right -= problem.value(p);
+                }
+            }
+            for (int p : problem.boundMinus(b)) {
+                if (var[p] >= 0) {
+                    row[var[p]] = -1;
+                    any = true;
+                } else {
+                    right += problem.value(p);
+                }
+            }
+            if (any) {
+                geRows.add(row);
+                geRhs.add(right);
+            }
+        }
+        long[][] geArray = geRows.toArray(new long[0][]);
+        long[] geRhsArray = geRhs.stream().mapToLong(Long::longValue).toArray();
+        if (m > 0 && !new IntegerProgram(rowArray, rhsArray, geArray, geRhsArray, lower, upper).isFeasible(truth)) {
             throw new IllegalStateException("the true counts do not satisfy the reader's system: model error");
         }
 
         // The reader's points are the product of the points of each connected component (counts
-        // linked by relations), so bounds, affine hull and derivable sums are computed per component.
-        List<Component> components = components(rowArray, rhsArray, lower, upper, truth);
+        // linked by relations or bounds), so bounds, affine hull and derivable sums are computed per
+        // component.
+        List<Component> components = components(rowArray, rhsArray, geArray, geRhsArray, lower, upper, truth);
         int[] componentOf = new int[m];
         int[] localOf = new int[m];
         for (int c = 0; c < components.size(); c++) {
@@ -265,8 +298,9 @@ public final class DisclosureAudit {
 
     /**
      * Whether a count has no upper bound: there is an integer direction {@code r >= 0} with
-     * {@code rows . r = 0}, {@code r = 0} on counts bounded by a marker, and {@code r > 0} on this
-     * one. The truth plus any multiple of {@code r} is then a point of the reader's (uncapped) system.
+     * {@code rows . r = 0}, {@code inequalities . r >= 0}, {@code r = 0} on counts bounded by a
+     * marker, and {@code r > 0} on this one. The truth plus any multiple of {@code r} is then a
+     * point of the reader's (uncapped) system.
      * The direction is verified exactly; none found leaves the capped bound in place.
      */
     private static boolean unbounded(Component comp, int local, long cap) {
@@ -278,7 +312,8 @@ public final class DisclosureAudit {
             hi[j] = ip.upper(j) < cap ? 0 : RAY_ENTRY_MAX; // a marker bounds it: it cannot grow
         }
         long[] zero = new long[ip.rows().length];
-        IntegerProgram cone = new IntegerProgram(ip.rows(), zero, lo, hi);
+        IntegerProgram cone = new IntegerProgram(ip.rows(), zero, ip.atLeastRows(), new long[ip.atLeastRows().length],
+                lo, hi);
         long[] e = new long[k];
         e[local] = 1;
         return cone.find(e, 1L, null).found();
@@ -288,13 +323,16 @@ public final class DisclosureAudit {
     private record Component(int[] vars, IntegerProgram ip, long[] truth) {
     }
 
-    private static List<Component> components(long[][] rows, long[] rhs, long[] lower, long[] upper, long[] truth) {
+    private static List<Component> components(long[][] rows, long[] rhs, long[][] geRows, long[] geRhs, long[] lower,
+                                              long[] upper, long[] truth) {
         int m = lower.length;
         int[] parent = new int[m];
         for (int v = 0; v < m; v++) {
             parent[v] = v;
         }
-        for (long[] row : rows) {
+        List<long[]> linking = new ArrayList<>(List.of(rows));
+        linking.addAll(List.of(geRows));
+        for (long[] row : linking) {
             int first = -1;
             for (int v = 0; v < m; v++) {
                 if (row[v] != 0) {
@@ -317,17 +355,10 @@ public final class DisclosureAudit {
             int[] vars = java.util.stream.IntStream.range(0, m).filter(v -> root(parent, v) == rootVar).toArray();
             List<long[]> rs = new ArrayList<>();
             List<Long> bs = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                long[] row = rows[i];
-                if (Arrays.stream(vars).anyMatch(v -> row[v] != 0)) {
-                    long[] local = new long[vars.length];
-                    for (int k = 0; k < vars.length; k++) {
-                        local[k] = row[vars[k]];
-                    }
-                    rs.add(local);
-                    bs.add(rhs[i]);
-                }
-            }
+            restrict(rows, rhs, vars, rs, bs);
+            List<long[]> gs = new ArrayList<>();
+            List<Long> gb = new ArrayList<>();
+            restrict(geRows, geRhs, vars, gs, gb);
             long[] lo = new long[vars.length];
             long[] hi = new long[vars.length];
             long[] tr = new long[vars.length];
@@ -337,9 +368,25 @@ public final class DisclosureAudit {
                 tr[k] = truth[vars[k]];
             }
             out.add(new Component(vars, new IntegerProgram(rs.toArray(new long[0][]),
-                    bs.stream().mapToLong(Long::longValue).toArray(), lo, hi), tr));
+                    bs.stream().mapToLong(Long::longValue).toArray(), gs.toArray(new long[0][]),
+                    gb.stream().mapToLong(Long::longValue).toArray(), lo, hi), tr));
         }
         return out;
+    }
+
+    /** The rows touching a component, in its local numbering. */
+    private static void restrict(long[][] rows, long[] rhs, int[] vars, List<long[]> out, List<Long> outRhs) {
+        for (int i = 0; i < rows.length; i++) {
+            long[] row = rows[i];
+            if (Arrays.stream(vars).anyMatch(v -> row[v] != 0)) {
+                long[] local = new long[vars.length];
+                for (int k = 0; k < vars.length; k++) {
+                    local[k] = row[vars[k]];
+                }
+                out.add(local);
+                outRhs.add(rhs[i]);
+            }
+        }
     }
 
     private static int root(int[] parent, int v) {

@@ -9,11 +9,12 @@ import java.util.Objects;
 
 /**
  * Everything a reader can combine: the cells of the report being protected, the relations between
- * them (within a table, and between linked tables that share margins), and optionally cells of
- * earlier publications and never-published counts linked to them.
+ * them (within a table, and between linked tables that share margins), the bounds of multi-valued
+ * tables ({@link Bound}), and optionally cells of earlier publications and never-published counts
+ * linked to them.
  *
- * <p>Immutable. The constructor checks that ids are unique, that relations name known cells and
- * hold on the given values, and that earlier cells' statuses agree with the threshold.
+ * <p>Immutable. The constructor checks that ids are unique, that relations and bounds name known
+ * cells and hold on the given values, and that earlier cells' statuses agree with the threshold.
  *
  * <p>A current cell that is the total of at least one relation between current cells and a part of
  * none is a grand total: it is never chosen for secondary suppression, just like a cell marked
@@ -31,6 +32,7 @@ public final class DisclosureProblem {
     private final boolean zerosSensitive;
     private final List<PriorCell> priorCells;
     private final List<HiddenCell> hiddenCells;
+    private final List<Bound> bounds;
 
     // The universe: current cells first (in the caller's order), then prior, then hidden cells.
     private final String[] ids;
@@ -40,11 +42,21 @@ public final class DisclosureProblem {
     private final boolean[] neverSecondary;
     private final int[] relationTotal;
     private final int[][] relationParts;
+    private final int[][] boundPlus;
+    private final int[][] boundMinus;
+    private final long[] boundAtLeast;
     private final Map<String, Integer> indexOf;
 
     public DisclosureProblem(List<Cell> cells, List<Relation> relations, int threshold, boolean zerosSensitive,
                              List<PriorCell> priorCells, List<HiddenCell> hiddenCells) {
+        this(cells, relations, threshold, zerosSensitive, priorCells, hiddenCells, List.of());
+    }
+
+    /** A problem with bounds (inequalities a reader knows, see {@link Bound}) as well as relations. */
+    public DisclosureProblem(List<Cell> cells, List<Relation> relations, int threshold, boolean zerosSensitive,
+                             List<PriorCell> priorCells, List<HiddenCell> hiddenCells, List<Bound> bounds) {
         this.cells = List.copyOf(cells);
+        this.bounds = List.copyOf(bounds);
         this.relations = List.copyOf(relations);
         this.priorCells = List.copyOf(priorCells);
         this.hiddenCells = List.copyOf(hiddenCells);
@@ -109,6 +121,25 @@ public final class DisclosureProblem {
                         + ", the total is " + values[relationTotal[r]]);
             }
         }
+        boundPlus = new int[this.bounds.size()][];
+        boundMinus = new int[this.bounds.size()][];
+        boundAtLeast = new long[this.bounds.size()];
+        for (int b = 0; b < this.bounds.size(); b++) {
+            Bound bound = this.bounds.get(b);
+            boundPlus[b] = bound.plus().stream().mapToInt(id -> index(id, bound)).toArray();
+            boundMinus[b] = bound.minus().stream().mapToInt(id -> index(id, bound)).toArray();
+            boundAtLeast[b] = bound.atLeast();
+            long sum = 0;
+            for (int p : boundPlus[b]) {
+                sum = Math.addExact(sum, values[p]);
+            }
+            for (int p : boundMinus[b]) {
+                sum = Math.subtractExact(sum, values[p]);
+            }
+            if (sum < bound.atLeast()) {
+                throw new IllegalArgumentException("bound " + bound + " does not hold on the counts");
+            }
+        }
         neverSecondary = new boolean[n];
         for (int i = 0; i < this.cells.size(); i++) {
             neverSecondary[i] = this.cells.get(i).mustPublish() || (isTotal[i] && !isPart[i]);
@@ -128,7 +159,18 @@ public final class DisclosureProblem {
         p.addAll(prior);
         List<HiddenCell> h = new ArrayList<>(hiddenCells);
         h.addAll(hidden);
-        return new DisclosureProblem(cells, all, threshold, zerosSensitive, p, h);
+        return new DisclosureProblem(cells, all, threshold, zerosSensitive, p, h, bounds);
+    }
+
+    /**
+     * The same problem with more bounds (e.g. of its multi-valued tables, now and in earlier
+     * publications). Bounds may name current, earlier and never-published cells, so add them after
+     * {@link #withEarlier} when they name earlier ones.
+     */
+    public DisclosureProblem withBounds(List<Bound> more) {
+        List<Bound> all = new ArrayList<>(bounds);
+        all.addAll(more);
+        return new DisclosureProblem(cells, relations, threshold, zerosSensitive, priorCells, hiddenCells, all);
     }
 
     private void add(int u, String id, long value, Kind kind, CellStatus status) {
@@ -149,12 +191,24 @@ public final class DisclosureProblem {
         return i;
     }
 
+    private int index(String id, Bound bound) {
+        Integer i = indexOf.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("bound " + bound + " names an unknown cell " + id);
+        }
+        return i;
+    }
+
     public List<Cell> cells() {
         return cells;
     }
 
     public List<Relation> relations() {
         return relations;
+    }
+
+    public List<Bound> bounds() {
+        return bounds;
     }
 
     public int threshold() {
@@ -245,6 +299,24 @@ public final class DisclosureProblem {
         return relationParts[r];
     }
 
+    int boundCount() {
+        return boundAtLeast.length;
+    }
+
+    /** Universe indices counted positively by bound b. */
+    int[] boundPlus(int b) {
+        return boundPlus[b];
+    }
+
+    /** Universe indices counted negatively by bound b. */
+    int[] boundMinus(int b) {
+        return boundMinus[b];
+    }
+
+    long boundAtLeast(int b) {
+        return boundAtLeast[b];
+    }
+
     boolean neverSecondary(int u) {
         return neverSecondary[u];
     }
@@ -272,17 +344,17 @@ public final class DisclosureProblem {
     public boolean equals(Object o) {
         return o instanceof DisclosureProblem p && threshold == p.threshold && zerosSensitive == p.zerosSensitive
                 && cells.equals(p.cells) && relations.equals(p.relations) && priorCells.equals(p.priorCells)
-                && hiddenCells.equals(p.hiddenCells);
+                && hiddenCells.equals(p.hiddenCells) && bounds.equals(p.bounds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(cells, relations, threshold, zerosSensitive, priorCells, hiddenCells);
+        return Objects.hash(cells, relations, threshold, zerosSensitive, priorCells, hiddenCells, bounds);
     }
 
     @Override
     public String toString() {
         return "DisclosureProblem[t=" + threshold + ", zerosSensitive=" + zerosSensitive + ", cells=" + cells
-                + ", relations=" + relations + ", prior=" + priorCells + ", hidden=" + hiddenCells + "]";
+                + ", relations=" + relations + ", bounds=" + bounds + ", prior=" + priorCells + ", hidden=" + hiddenCells + "]";
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What a reader knows under one pattern, as an integer system over the counts the reader does not
  * see: the variables are the suppressed current cells, the suppressed earlier cells and the
- * never-published cells; published counts are constants. Relations become equality rows; markers
- * become bounds:
+ * never-published cells; published counts are constants. Relations become equality rows, bounds of
+ * multi-valued tables ({@link Bound}) inequality rows; markers become bounds of the variables:
  *
  * <ul>
  *   <li>{@code < t} (current or earlier): {@code lo <= x <= t-1}, {@code lo} = 1, or 0 when zeros are sensitive;</li>
@@ -28,6 +28,9 @@ final class HiddenSystem {
     final int[] cellOf;
     final long[][] rows;
     final long[] rhs;
+    /** Inequality rows from the problem's bounds: {@code atLeastRows[r] . x >= atLeast[r]}. */
+    final long[][] atLeastRows;
+    final long[] atLeast;
     final long[] lower;
     final long[] upper;
     /** The true counts: always a point of the system. */
@@ -40,7 +43,10 @@ final class HiddenSystem {
     /** Variables shown as {@code < t} (now or earlier), bounded by the marker's range. */
     final boolean[] markedSmall;
     final long cap;
-    /** Component of each variable (variables linked by a row share one), numbered by first variable. */
+    /**
+     * Component of each variable (variables linked by an equality or inequality row share one),
+     * numbered by first variable.
+     */
     final int[] component;
     final int components;
 
@@ -113,12 +119,43 @@ final class HiddenSystem {
         }
         rows = rowList.toArray(new long[0][]);
         rhs = rhsList.stream().mapToLong(Long::longValue).toArray();
-        // components by union-find
+        List<long[]> geList = new ArrayList<>();
+        List<Long> geRhs = new ArrayList<>();
+        for (int b = 0; b < problem.boundCount(); b++) {
+            long[] row = new long[count];
+            long constant = 0; // published plus cells minus published minus cells
+            boolean any = false;
+            for (int p : problem.boundPlus(b)) {
+                if (varOf[p] >= 0) {
+                    row[varOf[p]] += 1;
+                    any = true;
+                } else {
+                    constant += problem.value(p);
+                }
+            }
+            for (int p : problem.boundMinus(b)) {
+                if (varOf[p] >= 0) {
+                    row[varOf[p]] -= 1;
+                    any = true;
+                } else {
+                    constant -= problem.value(p);
+                }
+            }
+            if (any) { // a bound over published counts only tells the reader nothing new
+                geList.add(row);
+                geRhs.add(problem.boundAtLeast(b) - constant);
+            }
+        }
+        atLeastRows = geList.toArray(new long[0][]);
+        atLeast = geRhs.stream().mapToLong(Long::longValue).toArray();
+        // components by union-find: an inequality links its counts as much as an equality does
         int[] parent = new int[count];
         for (int v = 0; v < count; v++) {
             parent[v] = v;
         }
-        for (long[] row : rows) {
+        List<long[]> linking = new ArrayList<>(List.of(rows));
+        linking.addAll(geList);
+        for (long[] row : linking) {
             int first = -1;
             for (int v = 0; v < count; v++) {
                 if (row[v] != 0) {
@@ -172,7 +209,7 @@ final class HiddenSystem {
     }
 
     IntegerProgram program() {
-        return new IntegerProgram(rows, rhs, lower, upper);
+        return new IntegerProgram(rows, rhs, atLeastRows, atLeast, lower, upper);
     }
 
     /** The variables of one component, in order. */
@@ -189,28 +226,36 @@ final class HiddenSystem {
         }
         List<long[]> rs = new ArrayList<>();
         List<Long> bs = new ArrayList<>();
-        for (int r = 0; r < rows.length; r++) {
-            long[] row = new long[vars.length];
-            boolean inside = false;
-            for (int v = 0; v < variables(); v++) {
-                if (rows[r][v] != 0 && local[v] >= 0) {
-                    row[local[v]] = rows[r][v];
-                    inside = true;
-                }
-            }
-            if (inside) {
-                rs.add(row);
-                bs.add(rhs[r]);
-            }
-        }
+        restrict(rows, rhs, local, vars.length, rs, bs);
+        List<long[]> gs = new ArrayList<>();
+        List<Long> gb = new ArrayList<>();
+        restrict(atLeastRows, atLeast, local, vars.length, gs, gb);
         long[] lo = new long[vars.length];
         long[] hi = new long[vars.length];
         for (int k = 0; k < vars.length; k++) {
             lo[k] = lower[vars[k]];
             hi[k] = upper[vars[k]];
         }
-        return new IntegerProgram(rs.toArray(new long[0][]), rs.isEmpty() ? new long[0]
-                : bs.stream().mapToLong(Long::longValue).toArray(), lo, hi);
+        return new IntegerProgram(rs.toArray(new long[0][]), bs.stream().mapToLong(Long::longValue).toArray(),
+                gs.toArray(new long[0][]), gb.stream().mapToLong(Long::longValue).toArray(), lo, hi);
+    }
+
+    /** The rows touching the chosen variables, in their local numbering. */
+    private void restrict(long[][] all, long[] right, int[] local, int size, List<long[]> out, List<Long> outRight) {
+        for (int r = 0; r < all.length; r++) {
+            long[] row = new long[size];
+            boolean inside = false;
+            for (int v = 0; v < variables(); v++) {
+                if (all[r][v] != 0 && local[v] >= 0) {
+                    row[local[v]] = all[r][v];
+                    inside = true;
+                }
+            }
+            if (inside) {
+                out.add(row);
+                outRight.add(right[r]);
+            }
+        }
     }
 
     /**

@@ -10,7 +10,8 @@ import org.ojalgo.optimisation.Variable;
 import org.ojalgo.optimisation.integer.IntegerStrategy;
 
 /**
- * A pure integer feasibility system {@code rows . x = rhs, lower <= x <= upper, x integer}, solved
+ * A pure integer feasibility system {@code rows . x = rhs, atLeastRows . x >= atLeast,
+ * lower <= x <= upper, x integer} (the inequalities come from {@link Bound}s), solved
  * with ojAlgo's branch and bound, with every answer the caller relies on checked exactly.
  *
  * <p>Trust model: a point the solver returns is rounded and verified in exact integer arithmetic;
@@ -46,14 +47,27 @@ final class IntegerProgram {
             .withGMICutConfiguration(new IntegerStrategy.GMICutConfiguration().withFractionality(0.5));
     private static final int MAX_IMPROVEMENTS = 64;
 
+    private static final long[][] NO_ROWS = new long[0][];
+
     private final long[][] rows;
     private final long[] rhs;
+    private final long[][] atLeastRows;
+    private final long[] atLeast;
     private final long[] lower;
     private final long[] upper;
 
     IntegerProgram(long[][] rows, long[] rhs, long[] lower, long[] upper) {
+        this(rows, rhs, NO_ROWS, new long[0], lower, upper);
+    }
+
+    IntegerProgram(long[][] rows, long[] rhs, long[][] atLeastRows, long[] atLeast, long[] lower, long[] upper) {
+        if (rows.length != rhs.length || atLeastRows.length != atLeast.length) {
+            throw new IllegalArgumentException("rows and right-hand sides differ in number");
+        }
         this.rows = rows;
         this.rhs = rhs;
+        this.atLeastRows = atLeastRows;
+        this.atLeast = atLeast;
         this.lower = lower;
         this.upper = upper;
         for (int j = 0; j < lower.length; j++) {
@@ -75,6 +89,15 @@ final class IntegerProgram {
         return rhs;
     }
 
+    /** The inequality rows: {@code atLeastRows()[r] . x >= atLeast()[r]}. */
+    long[][] atLeastRows() {
+        return atLeastRows;
+    }
+
+    long[] atLeast() {
+        return atLeast;
+    }
+
     long lower(int j) {
         return lower[j];
     }
@@ -83,7 +106,7 @@ final class IntegerProgram {
         return upper[j];
     }
 
-    /** Exact check of a point against every row and bound. */
+    /** Exact check of a point against every row, inequality and bound. */
     boolean isFeasible(long[] x) {
         if (x.length != lower.length) {
             return false;
@@ -99,6 +122,11 @@ final class IntegerProgram {
                 s = Math.addExact(s, Math.multiplyExact(rows[r][j], x[j]));
             }
             if (s != rhs[r]) {
+                return false;
+            }
+        }
+        for (int r = 0; r < atLeastRows.length; r++) {
+            if (dot(atLeastRows[r], x) < atLeast[r]) {
                 return false;
             }
         }
@@ -181,6 +209,14 @@ final class IntegerProgram {
             for (int j = 0; j < rows[r].length; j++) {
                 if (rows[r][j] != 0) {
                     e.set(j, rows[r][j]);
+                }
+            }
+        }
+        for (int r = 0; r < atLeastRows.length; r++) {
+            Expression e = model.addExpression("g" + r).lower(BigDecimal.valueOf(atLeast[r]));
+            for (int j = 0; j < atLeastRows[r].length; j++) {
+                if (atLeastRows[r][j] != 0) {
+                    e.set(j, atLeastRows[r][j]);
                 }
             }
         }

@@ -39,10 +39,21 @@ import java.util.PriorityQueue;
  *   <li>otherwise the integer check runs. If a sensitive cell fails (a {@code < t} cell cannot reach
  *       both ends of {@code lo..t-1}, a small never-published count has too narrow a range, or a
  *       small sum is derivable), look at K, the cells hidden and linked to it
- *       through relations. The reader's knowledge of K depends only on K and the published cells
- *       next to it; a superset that hides none of those neighbours leaves K's system unchanged and
- *       fails the same way. Cut: the published candidates sharing a relation with K.</li>
+ *       through relations or bounds. The reader's knowledge of K depends only on K and the
+ *       published cells next to it; a superset that hides none of those neighbours leaves K's
+ *       system unchanged and fails the same way. Cut: the published candidates sharing a relation
+ *       or a bound with K.</li>
  * </ul>
+ * <p>Bounds ({@link Bound}) enter the integer check as inequality rows and link their cells into
+ * one component like relations do. Every argument above holds with them: bounds only remove
+ * points, so a relation with one hidden cell still determines it (and a secondary cell so
+ * determined is still useless); the neighbourhood cut holds because the neighbourhood includes the
+ * cells sharing a bound; suppressing a cell still only adds points (monotonicity); a cached point
+ * satisfies every relation and bound, so it stays valid wherever its values fit the markers; and
+ * the shortcut for the derivable-sum criterion rests only on ranges, which are computed with the
+ * bounds. No cut is taken from a bound alone (it never determines a cell; the integer check sees
+ * what it narrows). So the search stays exact and its pattern passes the audit with bounds without
+ * a repair loop; {@code BoundsTest} compares it with exhaustive enumeration.
  * <p>The priority is the cost so far plus an admissible estimate: the singleton cuts of the node
  * that are pairwise disjoint each need a different extra cell, at least the cheapest of its cut.
  * Popped in order of that bound, the first protecting node has the least cost; the search then
@@ -148,7 +159,9 @@ public final class SecondarySuppression {
         final int[] candidates;
         final CellStatus[] base;
         final int[][] relationMembers;
-        final List<List<Integer>> relationsOf;
+        /** Members of each relation, then of each bound: what links a cell to its neighbours. */
+        final int[][] linkMembers;
+        final List<List<Integer>> linksOf;
         final List<long[]> witnesses = new ArrayList<>();
         final Map<BitSet, Verdict> memo = new HashMap<>();
         int evaluations;
@@ -165,9 +178,10 @@ public final class SecondarySuppression {
             }
             candidates = c.stream().mapToInt(Integer::intValue).toArray();
             relationMembers = new int[problem.relationCount()][];
-            relationsOf = new ArrayList<>();
+            linkMembers = new int[problem.relationCount() + problem.boundCount()][];
+            linksOf = new ArrayList<>();
             for (int u = 0; u < problem.size(); u++) {
-                relationsOf.add(new ArrayList<>());
+                linksOf.add(new ArrayList<>());
             }
             for (int r = 0; r < problem.relationCount(); r++) {
                 int[] parts = problem.relationParts(r);
@@ -175,8 +189,15 @@ public final class SecondarySuppression {
                 m[0] = problem.relationTotal(r);
                 System.arraycopy(parts, 0, m, 1, parts.length);
                 relationMembers[r] = m;
-                for (int u : m) {
-                    relationsOf.get(u).add(r);
+                linkMembers[r] = m;
+            }
+            for (int b = 0; b < problem.boundCount(); b++) {
+                linkMembers[problem.relationCount() + b] = java.util.stream.IntStream
+                        .concat(Arrays.stream(problem.boundPlus(b)), Arrays.stream(problem.boundMinus(b))).toArray();
+            }
+            for (int l = 0; l < linkMembers.length; l++) {
+                for (int u : linkMembers[l]) {
+                    linksOf.get(u).add(l);
                 }
             }
         }
@@ -402,12 +423,16 @@ public final class SecondarySuppression {
             witnesses.add(w);
         }
 
-        /** Published candidates sharing a relation with a cell of the component. */
+        /**
+         * Published candidates sharing a relation or a bound with a cell of the component: the
+         * component's system is built from exactly those rows, so a superset hiding none of them
+         * leaves it unchanged.
+         */
         private int[] neighbours(HiddenSystem sys, int comp, BitSet set) {
             BitSet out = new BitSet();
             for (int v : sys.variablesOf(comp)) {
-                for (int r : relationsOf.get(sys.cellOf[v])) {
-                    for (int u : relationMembers[r]) {
+                for (int r : linksOf.get(sys.cellOf[v])) {
+                    for (int u : linkMembers[r]) {
                         if (problem.isCandidate(u) && !set.get(u)) {
                             out.set(u);
                         }

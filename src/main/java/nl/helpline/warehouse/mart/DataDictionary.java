@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import nl.helpline.warehouse.warehouse.SqlFiles;
 
 /**
- * The data dictionary of the schemas BI users see ({@code mart}) and the star behind it
- * ({@code dw}), rendered as Markdown from the database's own catalog: the descriptions are the
+ * The data dictionary of the schemas readers see ({@code released} for BI tools, {@code mart}
+ * for named staff) and the star behind them ({@code dw}), rendered as Markdown from the database's own catalog: the descriptions are the
  * {@code COMMENT ON}s of the migrations, so the dictionary and the descriptions BI tools show
  * are one text. The committed copy is {@code sql/data-dictionary.md}; {@code DataDictionaryTest}
  * fails when it no longer matches a freshly migrated warehouse.
@@ -17,7 +17,7 @@ import nl.helpline.warehouse.warehouse.SqlFiles;
 public final class DataDictionary {
 
     /** In the order the dictionary presents them: what BI users query first. */
-    public static final List<String> SCHEMAS = List.of("mart", "dw");
+    public static final List<String> SCHEMAS = List.of("released", "mart", "dw");
 
     public static final String REGENERATE =
             "./mvnw -o test -Dtest=DataDictionaryTest -Ddata-dictionary.write=true";
@@ -29,8 +29,9 @@ public final class DataDictionary {
     public static String render(JdbcTemplate jdbc) {
         StringBuilder md = new StringBuilder();
         md.append("# Data dictionary\n\n")
-                .append("The warehouse's schema `mart` (the views BI tools read, role `warehouse_reader`) and schema `dw`\n")
-                .append("(the star schema behind them), as the database describes them: every description below is a\n")
+                .append("The warehouse's schema `released` (the released cells BI tools read, role `<database>_reader`), schema\n")
+                .append("`mart` (request level, for named staff, role `<database>_analyst`) and schema `dw` (the star schema\n")
+                .append("behind them), as the database describes them: every description below is a\n")
                 .append("`COMMENT ON` in `sql/migrations`, which Metabase, Power BI and Superset show too.\n\n")
                 .append("Generated from the catalog by `nl.helpline.warehouse.mart.DataDictionary`; do not edit by hand.\n")
                 .append("After changing a migration, regenerate it with\n`").append(REGENERATE).append("`.\n");

@@ -124,6 +124,9 @@ public final class ReleaseRegister {
                         .addValue("base_count", baseShown ? t.base() : null)
                         .addValue("true_count", r.trueCount())
                         .addValue("revised", revised.contains(def.id() + "." + r.category()))
+                        .addValue("combines", combines(def, r.category()))
+                        .addValue("label_nl", r.labelNl())
+                        .addValue("label_en", r.labelEn())
                         .addValue("row_order", ++rowOrder));
             }
         }
@@ -171,6 +174,12 @@ public final class ReleaseRegister {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** A recoded group row's categories, as a comma list for string_to_array; null for any other row. */
+    private static String combines(ReportDefinition.TableDefinition table, String category) {
+        Members.CellKey key = Members.CellKey.of(table, category);
+        return key.recoded() ? String.join(",", key.combines()) : null;
     }
 
     /** The cell a table's percentages are of, as table.CATEGORY. */

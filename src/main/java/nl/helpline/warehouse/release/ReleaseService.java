@@ -64,6 +64,12 @@ public final class ReleaseService {
      * @throws ReleaseRefusedException when it cannot be protected; nothing is written or registered then
      */
     public Released release(String definitionName, Period period, String releasedBy, Path outDir) throws IOException {
+        return release(definitionName, period, List.of(), releasedBy, outDir);
+    }
+
+    /** @param recode the tables whose declared recoding applies ({@code release --recode}) */
+    public Released release(String definitionName, Period period, List<String> recode, String releasedBy, Path outDir)
+            throws IOException {
         Files.createDirectories(outDir);
         Outbox outbox = new Outbox(outDir);
         outbox.recover(register::holds);
@@ -76,7 +82,7 @@ public final class ReleaseService {
         try {
             released = transaction.execute(status -> {
                 try {
-                    ReportService.Prepared prepared = reports.prepare(definitionName, period);
+                    ReportService.Prepared prepared = reports.prepare(definitionName, period, recode);
                     ReleaseRegister.Version version = register.nextVersion(definitionName, period);
                     List<PublicationRegister.ChangedCell> changes = version.previous() == null ? List.of()
                             : register.changes(version.previous(), prepared.report(), prepared.definition().threshold());

@@ -57,7 +57,14 @@ public final class Members {
         }
 
         public boolean holds(CellKey key) {
-            if (!cells.contains(key.dimension() + "." + key.category())) {
+            boolean any = false;
+            for (String c : key.combines()) {
+                if (cells.contains(key.dimension() + "." + c)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
                 return false;
             }
             for (String r : key.requires()) {
@@ -138,11 +145,17 @@ public final class Members {
      * PROFESSIONAL}} is {@code requester_type.PROFESSIONAL}). Two definitions' tables with the same
      * key count the same requests.
      */
-    public record CellKey(String dimension, String category, List<String> requires) {
+    public record CellKey(String dimension, String category, List<String> requires, List<String> combines) {
         public CellKey {
             requires = List.copyOf(new TreeSet<>(requires));
+            combines = combines == null || combines.isEmpty() ? List.of(category) : List.copyOf(new TreeSet<>(combines));
         }
 
+        public CellKey(String dimension, String category, List<String> requires) {
+            this(dimension, category, requires, null);
+        }
+
+        /** The key of a table's row: a recoded table's group row counts every category it combines. */
         public static CellKey of(ReportDefinition.TableDefinition table, String category) {
             List<String> requires = new ArrayList<>();
             table.where().forEach((k, v) -> {
@@ -150,7 +163,13 @@ public final class Members {
                     requires.add(k + "." + v);
                 }
             });
-            return new CellKey(table.dimension(), category, requires);
+            ReportDefinition.Recoding recoding = table.recoding();
+            List<String> combines = recoding != null && recoding.group().equals(category) ? recoding.combines() : null;
+            return new CellKey(table.dimension(), category, requires, combines);
+        }
+
+        public boolean recoded() {
+            return combines.size() > 1 || !combines.get(0).equals(category);
         }
 
         /** The key of the table's base: all requests its population holds. */
@@ -164,7 +183,8 @@ public final class Members {
 
         @Override
         public String toString() {
-            return requires.isEmpty() ? dimension + "." + category : dimension + Arrays.toString(requires.toArray()) + "." + category;
+            String cat = recoded() ? category + "=" + String.join("|", combines) : category;
+            return requires.isEmpty() ? dimension + "." + cat : dimension + Arrays.toString(requires.toArray()) + "." + cat;
         }
     }
 

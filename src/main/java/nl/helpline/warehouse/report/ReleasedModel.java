@@ -20,6 +20,7 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import nl.helpline.warehouse.disclosure.Bound;
 import nl.helpline.warehouse.disclosure.CellStatus;
 import nl.helpline.warehouse.disclosure.DisclosureProblem;
 import nl.helpline.warehouse.disclosure.HiddenCell;
@@ -51,14 +52,14 @@ public final class ReleasedModel {
     /** An earlier release: what its cells showed, what they counted, and which cell keys they are. */
     public record Release(long id, String definition, Period period, int version, int threshold, boolean zerosSensitive,
                           Map<String, Members.CellKey> keys, Map<String, ReportProtection.EarlierCell> cells,
-                          Map<String, ReleasedTable> tables) {
+                          Map<String, ReleasedTable> tables, Map<String, String> baseCells) {
         public String label() {
             return definition + " " + period.label() + " v" + version;
         }
     }
 
     /** A table of an earlier release: its dimension, population and categories. */
-    public record ReleasedTable(String id, String dimension, List<String> requires, List<String> categories, boolean multiValued) {
+    public record ReleasedTable(String id, String dimension, List<String> requires, List<Members.CellKey> rows, boolean multiValued) {
     }
 
     /** A piece: the releases that hold it (0 is the new report), and its requests by record. */
@@ -220,7 +221,7 @@ public final class ReleasedModel {
             releases.put(id, new Release(id, rs.getString("definition_name"),
                     new Period(rs.getString("period_label"), rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate()),
                     rs.getInt("version"), rs.getInt("threshold"), rs.getBoolean("zeros_sensitive"),
-                    new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
+                    new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
         }, (Object) ids);
         Map<String, ReleasedTable> tableInfo = new HashMap<>();
         jdbc.query(SqlFiles.load("release/component_tables.sql"), rs -> {
@@ -230,14 +231,18 @@ public final class ReleasedModel {
                     Arrays.asList((String[]) rs.getArray("requires").getArray()), new ArrayList<>(),
                     ReportDefinition.MULTI_VALUED.contains(dimension));
             r.tables().put(t.id(), t);
+            r.baseCells().put(t.id(), rs.getString("base_cell"));
         }, (Object) ids);
         jdbc.query(SqlFiles.load("release/component_cells.sql"), rs -> {
             Release r = releases.get(rs.getLong("release_id"));
             ReleasedTable t = r.tables().get(rs.getString("table_id"));
             String category = rs.getString("category");
             String id = ReportProtection.cellId(t.id(), category);
-            t.categories().add(category);
-            r.keys().put(id, new Members.CellKey(t.dimension(), category, t.requires()));
+            java.sql.Array combines = rs.getArray("combines");
+            Members.CellKey key = new Members.CellKey(t.dimension(), category, t.requires(),
+                    combines == null ? null : Arrays.asList((String[]) combines.getArray()));
+            r.keys().put(id, key);
+            t.rows().add(key);
             r.cells().put(id, new ReportProtection.EarlierCell(rs.getLong("true_count"),
                     CellStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT))));
         }, (Object) ids);
@@ -264,6 +269,7 @@ public final class ReleasedModel {
         }
         List<HiddenCell> hidden = new ArrayList<>();
         List<Relation> links = new ArrayList<>();
+        List<Bound> bounds = new ArrayList<>();
         Map<Long, Release> byId = new HashMap<>();
         releases.forEach(r -> byId.put(r.id(), r));
         for (int k = 0; k < pieces.size(); k++) {
@@ -280,46 +286,80 @@ public final class ReleasedModel {
                     tables.addAll(byId.get(id).tables().values());
                 }
             }
-            Map<String, Map<Members.CellKey, Set<Members.CellKey>>> sums = new LinkedHashMap<>();
+            // Within the piece, a single-valued table adds up to its base: one relation per distinct
+            // set of rows (a recoded table's rows are another partition of the same requests).
+            // Categories a release left out (UNKNOWN when it did not occur) count 0 in it; any the
+            // piece holds that no row covers are added so the sum holds on the true counts.
+            Map<Set<Members.CellKey>, Members.CellKey> sums = new LinkedHashMap<>();
+            Map<Set<Members.CellKey>, Members.CellKey> multi = new LinkedHashMap<>();
             for (ReleasedTable t : tables) {
                 Members.CellKey base = Members.CellKey.baseOf(t.requires());
                 keys.add(base);
-                if (!t.multiValued() && !t.dimension().equals("total")) {
-                    Set<Members.CellKey> parts = sums.computeIfAbsent(t.dimension(), d -> new LinkedHashMap<>())
-                            .computeIfAbsent(base, b -> new LinkedHashSet<>());
-                    t.categories().forEach(c -> parts.add(new Members.CellKey(t.dimension(), c, t.requires())));
-                    piece.categories(t.dimension(), t.requires()).forEach(c -> parts.add(new Members.CellKey(t.dimension(), c, t.requires())));
+                if (t.dimension().equals("total")) {
+                    continue;
+                }
+                if (t.multiValued()) {
+                    // Every request of the piece has at least one value: its rows (with any value
+                    // no row shows) reach its base, and none exceeds it.
+                    Set<Members.CellKey> parts = new LinkedHashSet<>(t.rows());
+                    Set<String> covered = new java.util.HashSet<>();
+                    t.rows().forEach(row -> covered.addAll(row.combines()));
+                    for (String c : piece.categories(t.dimension(), t.requires())) {
+                        if (!covered.contains(c)) {
+                            parts.add(new Members.CellKey(t.dimension(), c, t.requires()));
+                        }
+                    }
+                    multi.putIfAbsent(parts, base);
+                    continue;
+                }
+                Set<Members.CellKey> parts = new LinkedHashSet<>(t.rows());
+                Set<String> covered = new java.util.HashSet<>();
+                t.rows().forEach(row -> covered.addAll(row.combines()));
+                for (String c : piece.categories(t.dimension(), t.requires())) {
+                    if (!covered.contains(c)) {
+                        parts.add(new Members.CellKey(t.dimension(), c, t.requires()));
+                    }
+                }
+                parts.remove(base);
+                if (!parts.isEmpty()) {
+                    sums.putIfAbsent(parts, base);
                 }
             }
-            for (Map<Members.CellKey, Set<Members.CellKey>> byBase : sums.values()) {
-                byBase.values().forEach(keys::addAll);
-            }
+            sums.keySet().forEach(keys::addAll);
+            multi.keySet().forEach(keys::addAll);
             for (Members.CellKey key : keys) {
                 hidden.add(new HiddenCell(pieceId(k, key), piece.count(key)));
             }
-            // Within the piece, a single-valued table adds up to its base. Categories a release left
-            // out (UNKNOWN when it did not occur) count 0 in it; any the piece holds beyond those are
-            // added so the sum holds on the true counts.
-            for (Map<Members.CellKey, Set<Members.CellKey>> byBase : sums.values()) {
-                for (Map.Entry<Members.CellKey, Set<Members.CellKey>> e : byBase.entrySet()) {
-                    List<String> parts = new ArrayList<>();
-                    for (Members.CellKey part : e.getValue()) {
-                        if (!part.equals(e.getKey())) {
-                            parts.add(pieceId(k, part));
-                        }
-                    }
-                    if (!parts.isEmpty()) {
-                        links.add(new Relation(pieceId(k, e.getKey()), parts));
-                    }
+            for (Map.Entry<Set<Members.CellKey>, Members.CellKey> e : sums.entrySet()) {
+                int index = k;
+                links.add(new Relation(pieceId(k, e.getValue()), e.getKey().stream().map(part -> pieceId(index, part)).toList()));
+            }
+            for (Map.Entry<Set<Members.CellKey>, Members.CellKey> e : multi.entrySet()) {
+                int index = k;
+                List<String> parts = e.getKey().stream().map(part -> pieceId(index, part)).toList();
+                if (piece.count(e.getValue()) <= e.getKey().stream().mapToLong(piece::count).sum()) {
+                    bounds.addAll(Bound.multiValued(pieceId(k, e.getValue()), parts, 0));
                 }
             }
         }
         // Every released cell, and every cell of the new report, is the sum of its key over the pieces it holds.
         for (Release r : releases) {
             r.keys().forEach((id, key) -> links.add(new Relation(priorId(r, id), piecesOf(r.id(), key))));
+            // An earlier release's multi-valued table that added up to more said so in its notes.
+            for (ReleasedTable t : r.tables().values()) {
+                if (!t.multiValued()) {
+                    continue;
+                }
+                String base = r.baseCells().get(t.id());
+                List<String> parts = t.rows().stream().map(row -> priorId(r, t.id() + "." + row.category())).toList();
+                long sum = t.rows().stream().mapToLong(row -> r.cells().get(t.id() + "." + row.category()).trueCount()).sum();
+                if (base != null && r.cells().containsKey(base) && sum > r.cells().get(base).trueCount()) {
+                    bounds.add(Bound.sumAtLeast(parts, priorId(r, base), 1));
+                }
+            }
         }
         currentKeys.forEach((id, key) -> links.add(new Relation(id, piecesOf(CANDIDATE, key))));
-        return problem.withEarlier(prior, hidden, links);
+        return problem.withEarlier(prior, hidden, links).withBounds(bounds);
     }
 
     private List<String> piecesOf(long release, Members.CellKey key) {

@@ -48,10 +48,18 @@ public record ReportDefinition(
      *               {@code table.CATEGORY}; null for none
      */
     public record TableDefinition(String id, String dimension, Map<String, String> where,
-                                  Map<String, String> title, String sumsTo) {
+                                  Map<String, String> title, String sumsTo, Recoding recodable, boolean recoded) {
         public TableDefinition {
             where = Map.copyOf(where);
             title = Map.copyOf(title);
+            if (recoded && recodable == null) {
+                throw new IllegalArgumentException("table " + id + " has no recoding to apply");
+            }
+        }
+
+        /** The recoding that applies to this table's rows now; null when its categories stand as they are. */
+        public Recoding recoding() {
+            return recoded ? recodable : null;
         }
 
         public boolean multiValued() {
@@ -61,6 +69,51 @@ public record ReportDefinition(
         public String title(String language) {
             return title.getOrDefault(language, title.getOrDefault("nl", id));
         }
+    }
+
+    /**
+     * A declared combination of small categories into one group row (the statistical offices'
+     * global recoding): {@code recode: {OTHER: [YOUTH, MUNICIPALITY, OTHER, UNKNOWN]}} in a table of
+     * the definition. Offered when a release cannot be protected by suppression alone, applied
+     * with {@code --recode TABLE}. The group row counts every request that has any of the
+     * combined categories.
+     */
+    public record Recoding(String group, List<String> combines) {
+        public Recoding {
+            combines = List.copyOf(combines);
+            if (combines.size() < 2) {
+                throw new IllegalArgumentException("a recoding combines at least two categories into " + group);
+            }
+        }
+    }
+
+    /** A recoding asked for that the definition does not declare: a usage error. */
+    public static final class UnknownRecoding extends IllegalArgumentException {
+        UnknownRecoding(String message) {
+            super(message);
+        }
+    }
+
+    /** This definition with the recodings of the given tables applied. */
+    public ReportDefinition recoded(java.util.Collection<String> tableIds) {
+        List<TableDefinition> recoded = new ArrayList<>();
+        for (String id : tableIds) {
+            if (tables.stream().noneMatch(t -> t.id().equals(id) && t.recodable() != null)) {
+                throw new UnknownRecoding("table " + id + " of definition " + name + " declares no recoding (recode:); tables that do: "
+                        + tables.stream().filter(t -> t.recodable() != null).map(TableDefinition::id).toList());
+            }
+        }
+        for (TableDefinition t : tables) {
+            recoded.add(tableIds.contains(t.id()) ? new TableDefinition(t.id(), t.dimension(), t.where(), t.title(), t.sumsTo(),
+                    t.recodable(), true) : t);
+        }
+        return new ReportDefinition(name, title, contact, language, threshold, zerosSensitive, populationStatus, excludedChannels,
+                recoded, charts);
+    }
+
+    /** The tables whose recoding applies. */
+    public List<String> recodedTables() {
+        return tables.stream().filter(TableDefinition::recoded).map(TableDefinition::id).toList();
     }
 
     public String title(String lang) {
@@ -104,8 +157,17 @@ public record ReportDefinition(
                 if (!WHERE_KEYS.containsAll(where.keySet())) {
                     throw new IllegalArgumentException("table " + id + ": 'where' may restrict " + WHERE_KEYS + " only");
                 }
+                Recoding recodable = null;
+                Map<String, List<String>> recode = (Map<String, List<String>>) t.get("recode");
+                if (recode != null) {
+                    if (recode.size() != 1) {
+                        throw new IllegalArgumentException("table " + id + ": 'recode' names one group, e.g. {OTHER: [A, B, C]}");
+                    }
+                    Map.Entry<String, List<String>> group = recode.entrySet().iterator().next();
+                    recodable = new Recoding(group.getKey(), group.getValue());
+                }
                 tables.add(new TableDefinition(id, dimension, where,
-                        (Map<String, String>) t.getOrDefault("title", Map.of("nl", id)), (String) t.get("sums_to")));
+                        (Map<String, String>) t.getOrDefault("title", Map.of("nl", id)), (String) t.get("sums_to"), recodable, false));
             }
             ReportDefinition definition = new ReportDefinition(
                     (String) root.get("name"),

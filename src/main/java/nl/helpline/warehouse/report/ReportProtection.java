@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.helpline.warehouse.disclosure.AuditReport;
+import nl.helpline.warehouse.disclosure.Bound;
 import nl.helpline.warehouse.disclosure.Cell;
 import nl.helpline.warehouse.disclosure.CellStatus;
 import nl.helpline.warehouse.disclosure.DisclosureAudit;
@@ -50,16 +51,16 @@ public final class ReportProtection {
         Map<String, Members.CellKey> keys = new LinkedHashMap<>();
         List<ReleasedModel.ReleasedTable> modelTables = new ArrayList<>();
         for (PeriodCounts.TableCounts table : counts.values()) {
-            List<String> categories = new ArrayList<>();
+            List<Members.CellKey> rows = new ArrayList<>();
             for (PeriodCounts.Count c : table.counts()) {
                 String id = cellId(table.table().id(), c.category());
                 values.put(id, c.count());
                 keys.put(id, Members.CellKey.of(table.table(), c.category()));
-                categories.add(c.category());
+                rows.add(keys.get(id));
                 cells.add(table.table().dimension().equals("total") ? Cell.mustPublish(id, c.count()) : Cell.of(id, c.count()));
             }
             modelTables.add(new ReleasedModel.ReleasedTable(table.table().id(), table.table().dimension(),
-                    keys.get(cellId(table.table().id(), table.counts().get(0).category())).requires(), categories,
+                    keys.get(cellId(table.table().id(), table.counts().get(0).category())).requires(), rows,
                     table.table().multiValued()));
         }
         // The members the joint model rests on must count what the report counts, cell by cell.
@@ -83,14 +84,20 @@ public final class ReportProtection {
             }
         }
         List<Relation> relations = new ArrayList<>();
+        List<Bound> bounds = new ArrayList<>();
         Map<String, Boolean> additive = new HashMap<>();
         for (PeriodCounts.TableCounts table : counts.values()) {
             String target = targetCell(definition, table.table(), counts);
             boolean adds = target != null && table.sum() == values.get(target);
             additive.put(table.table().id(), target == null || adds);
+            List<String> parts = table.counts().stream().map(c -> cellId(table.table().id(), c.category())).toList();
             if (adds) {
-                relations.add(new Relation(target, table.counts().stream()
-                        .map(c -> cellId(table.table().id(), c.category())).toList()));
+                relations.add(new Relation(target, parts));
+            } else if (target != null && table.table().multiValued() && table.sum() > values.get(target)) {
+                // What a reader knows of a multi-valued table (every request has at least one value,
+                // and the notes say it adds up to more): each row at most its base, the rows together
+                // more than it.
+                bounds.addAll(Bound.multiValued(target, parts, 1));
             }
         }
 
@@ -101,7 +108,7 @@ public final class ReportProtection {
         }
         boolean zerosSensitive = definition.zerosSensitive() || released.zerosSensitive();
         List<String> linked = new ArrayList<>();
-        DisclosureProblem problem = problem(cells, relations, keys, modelTables, definition, released, zerosSensitive, linked);
+        DisclosureProblem problem = problem(cells, relations, bounds, keys, modelTables, definition, released, zerosSensitive, linked);
         SuppressionPattern pattern;
         try {
             pattern = SecondarySuppression.protect(problem);
@@ -114,7 +121,7 @@ public final class ReportProtection {
             // the only way to publish; the report says so.
             zerosSensitive = true;
             linked.clear();
-            problem = problem(cells, relations, keys, modelTables, definition, released, true, linked);
+            problem = problem(cells, relations, bounds, keys, modelTables, definition, released, true, linked);
             pattern = SecondarySuppression.protect(problem);
         }
         AuditReport audit = DisclosureAudit.audit(problem, pattern);
@@ -139,10 +146,11 @@ public final class ReportProtection {
                 zerosSensitive && !definition.zerosSensitive());
     }
 
-    private static DisclosureProblem problem(List<Cell> cells, List<Relation> relations, Map<String, Members.CellKey> keys,
-                                             List<ReleasedModel.ReleasedTable> tables, ReportDefinition definition,
-                                             ReleasedModel released, boolean zerosSensitive, List<String> linked) {
-        DisclosureProblem problem = DisclosureProblem.of(cells, relations, definition.threshold(), zerosSensitive);
+    private static DisclosureProblem problem(List<Cell> cells, List<Relation> relations, List<Bound> bounds,
+                                             Map<String, Members.CellKey> keys, List<ReleasedModel.ReleasedTable> tables,
+                                             ReportDefinition definition, ReleasedModel released, boolean zerosSensitive,
+                                             List<String> linked) {
+        DisclosureProblem problem = DisclosureProblem.of(cells, relations, definition.threshold(), zerosSensitive).withBounds(bounds);
         return released.extend(problem, keys, tables, linked);
     }
 

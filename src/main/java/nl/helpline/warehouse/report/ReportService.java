@@ -69,22 +69,42 @@ public final class ReportService {
      * @throws nl.helpline.warehouse.disclosure.DisclosureViolationException when it cannot be protected
      */
     public Prepared prepare(String definitionName, Period period) throws IOException {
-        ReportDefinition definition = ReportDefinition.load(jobsDir, definitionName);
-        Map<String, PeriodCounts.TableCounts> counts = periodCounts.count(definition, period);
+        return prepare(definitionName, period, List.of());
+    }
+
+    /** @param recode the tables whose declared recoding (the definition's {@code recode:}) applies */
+    public Prepared prepare(String definitionName, Period period, List<String> recode) throws IOException {
+        ReportDefinition definition = ReportDefinition.load(jobsDir, definitionName).recoded(recode);
         Members members = Members.of(dataSource, definition, period);
         ReleasedModel released = ReleasedModel.around(dataSource, members);
-        ProtectedReport report;
         try {
-            report = ReportProtection.protect(definition, period, counts, members, released);
+            return new Prepared(definition, period, protect(definition, period, members, released), members,
+                    dataAsOf(definition, period), provisional(definition, period));
         } catch (DisclosureViolationException e) {
             throw refusal(definition, period, released, e);
         }
-        return new Prepared(definition, period, report, members, dataAsOf(definition, period), provisional(definition, period));
+    }
+
+    private ProtectedReport protect(ReportDefinition definition, Period period, Members members, ReleasedModel released) {
+        Map<String, PeriodCounts.TableCounts> counts = Recodings.apply(definition, periodCounts.count(definition, period), members);
+        return ReportProtection.protect(definition, period, counts, members, released);
+    }
+
+    /** Whether the report can be protected as given (a trial for the alternatives a refusal offers). */
+    private boolean protects(ReportDefinition definition, Period period) {
+        try {
+            Members members = Members.of(dataSource, definition, period);
+            protect(definition, period, members, ReleasedModel.around(dataSource, members));
+            return true;
+        } catch (DisclosureViolationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
      * Why a report cannot be protected, in words a reader of the message may see: the cells by
-     * name (never a count), and a coarser period that would work, if one does.
+     * name (never a count), and what would work instead: a declared recoding of the definition
+     * (each table's alone, then all together), or a coarser period.
      */
     private ReportRefusedException refusal(ReportDefinition definition, Period period, ReleasedModel released,
                                            DisclosureViolationException e) {
@@ -96,22 +116,30 @@ public final class ReportService {
             }
         }
         List<String> alternatives = new java.util.ArrayList<>();
+        List<String> recodable = definition.tables().stream()
+                .filter(t -> t.recodable() != null && !t.recoded()).map(ReportDefinition.TableDefinition::id).toList();
+        List<List<String>> trials = new java.util.ArrayList<>();
+        recodable.forEach(t -> trials.add(java.util.stream.Stream.concat(definition.recodedTables().stream(), java.util.stream.Stream.of(t)).toList()));
+        if (recodable.size() > 1) {
+            trials.add(java.util.stream.Stream.concat(definition.recodedTables().stream(), recodable.stream()).toList());
+        }
+        for (List<String> trial : trials) {
+            if (protects(definition.recoded(trial), period)) {
+                alternatives.add("recoding " + String.join(" and ", trial) + " can be protected (--recode " + String.join(",", trial) + ")");
+                break;
+            }
+        }
         for (Period coarser : period.coarser()) {
-            try {
-                Map<String, PeriodCounts.TableCounts> counts = periodCounts.count(definition, coarser);
-                Members members = Members.of(dataSource, definition, coarser);
-                ReportProtection.protect(definition, coarser, counts, members, ReleasedModel.around(dataSource, members));
+            if (protects(definition, coarser)) {
                 alternatives.add("the coarser period " + coarser.label() + " can be protected");
                 break;
-            } catch (DisclosureViolationException | IllegalArgumentException ignored) {
-                // not this one either
             }
         }
         List<String> named = cells.stream().limit(6).toList();
         String message = label + " cannot be protected: even with every eligible cell suppressed, a reader holding it and every release"
                 + " could work out " + (named.size() == 1 ? "a small count: " : "small counts: ") + String.join("; ", named)
                 + (cells.size() > named.size() ? "; and " + (cells.size() - named.size()) + " more" : "") + "."
-                + (alternatives.isEmpty() ? " No coarser period can be protected either; combine categories (recode) or wait for more requests."
+                + (alternatives.isEmpty() ? " Neither a declared recoding nor a coarser period can be protected; wait for more requests."
                         : " Instead: " + String.join("; ", alternatives) + ".");
         return new ReportRefusedException(message, List.copyOf(cells), alternatives);
     }
@@ -128,6 +156,10 @@ public final class ReportService {
      * register holds it ({@link Outbox}).
      */
     public Written write(String definitionName, Period period, String language, Path outDir) throws IOException {
+        return write(definitionName, period, language, List.of(), outDir);
+    }
+
+    public Written write(String definitionName, Period period, String language, List<String> recode, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Outbox outbox = new Outbox(outDir);
         outbox.recover(register::holds);
@@ -140,7 +172,7 @@ public final class ReportService {
         try {
             written = transaction.execute(s -> {
                 try {
-                    Prepared prepared = prepare(definitionName, period);
+                    Prepared prepared = prepare(definitionName, period, recode);
                     Optional<Long> previous = register.previous(definitionName, period);
                     List<PublicationRegister.ChangedCell> changes = previous.map(id -> register.changes(id, prepared.report(),
                             prepared.definition().threshold())).orElse(List.of());

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The reader by enumeration, for tiny problems: lists every integer assignment of the counts not
- * shown (within 0..bound) that satisfies all relations and markers, then reads off exact ranges and
- * constant subset sums. Independent of the production code: it uses only the public problem model.
+ * shown (within 0..bound) that satisfies all relations, bounds and markers, then reads off exact
+ * ranges and constant subset sums. Independent of the production code: it uses only the public
+ * problem model.
  */
 final class BruteForceReader {
 
@@ -68,8 +69,23 @@ final class BruteForceReader {
             rows.add(row);
             rhs.add(right);
         }
+        // inequalities: sum coef * x >= rhs over vars
+        List<long[]> geRows = new ArrayList<>();
+        List<Long> geRhs = new ArrayList<>();
+        for (Bound b : p.bounds()) {
+            long[] row = new long[k];
+            long right = b.atLeast();
+            for (String id : b.plus()) {
+                right -= term(id, 1, vars, shown, value, row);
+            }
+            for (String id : b.minus()) {
+                right -= term(id, -1, vars, shown, value, row);
+            }
+            geRows.add(row);
+            geRhs.add(right);
+        }
         List<long[]> points = new ArrayList<>();
-        enumerate(0, new long[k], min, max, rows, rhs, points);
+        enumerate(0, new long[k], min, max, rows, rhs, geRows, geRhs, points);
 
         Map<String, long[]> ranges = new HashMap<>();
         List<String> reasons = new ArrayList<>();
@@ -136,10 +152,11 @@ final class BruteForceReader {
     }
 
     private static void enumerate(int i, long[] x, long[] min, long[] max, List<long[]> rows, List<Long> rhs,
-                                  List<long[]> out) {
+                                  List<long[]> geRows, List<Long> geRhs, List<long[]> out) {
         // prune: every row must still be reachable with the unassigned variables in their boxes
-        for (int r = 0; r < rows.size(); r++) {
-            long[] row = rows.get(r);
+        for (int r = 0; r < rows.size() + geRows.size(); r++) {
+            boolean equality = r < rows.size();
+            long[] row = equality ? rows.get(r) : geRows.get(r - rows.size());
             long s = 0;
             long reachLo = 0;
             long reachHi = 0;
@@ -157,8 +174,8 @@ final class BruteForceReader {
                     reachHi += row[j] * min[j];
                 }
             }
-            long need = rhs.get(r) - s;
-            if (need < reachLo || need > reachHi) {
+            long need = (equality ? rhs.get(r) : geRhs.get(r - rows.size())) - s;
+            if ((equality && need < reachLo) || need > reachHi) {
                 return;
             }
         }
@@ -168,7 +185,7 @@ final class BruteForceReader {
         }
         for (long v = min[i]; v <= max[i]; v++) {
             x[i] = v;
-            enumerate(i + 1, x, min, max, rows, rhs, out);
+            enumerate(i + 1, x, min, max, rows, rhs, geRows, geRhs, out);
         }
     }
 }

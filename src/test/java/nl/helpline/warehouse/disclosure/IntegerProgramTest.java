@@ -24,8 +24,21 @@ class IntegerProgramTest {
         check(7, Integer.getInteger("disclosure.ip.wide.cases", 300), 6, 6, 4);
     }
 
-    /** Random systems of 2..maxVars variables, domains up to maxRange wide, coefficients up to maxCoef. */
+    /** With inequality rows as bounds of multi-valued tables give (0/±1 coefficients there). */
+    @Test
+    void systemsWithInequalitiesEqualEnumeration() {
+        check(11, Integer.getInteger("disclosure.ip.ge.cases", 600), 5, 6, 2, true);
+    }
+
     private static void check(long seed, int cases, int maxVars, int maxRange, int maxCoef) {
+        check(seed, cases, maxVars, maxRange, maxCoef, false);
+    }
+
+    /**
+     * Random systems of 2..maxVars variables, domains up to maxRange wide, coefficients up to
+     * maxCoef; with {@code inequalities}, one or two rows {@code g . x >= b} with 0/±1 entries too.
+     */
+    private static void check(long seed, int cases, int maxVars, int maxRange, int maxCoef, boolean inequalities) {
         Random rnd = new Random(seed);
         List<String> mismatches = new ArrayList<>();
         int infeasible = 0;
@@ -50,7 +63,16 @@ class IntegerProgramTest {
                 }
                 rhs[r] = IntegerProgram.dot(rows[r], x0) + (rnd.nextInt(4) == 0 ? 1 : 0);
             }
-            IntegerProgram ip = new IntegerProgram(rows, rhs, lower, upper);
+            int g = inequalities ? 1 + rnd.nextInt(2) : 0;
+            long[][] geRows = new long[g][n];
+            long[] geRhs = new long[g];
+            for (int r = 0; r < g; r++) {
+                for (int j = 0; j < n; j++) {
+                    geRows[r][j] = rnd.nextInt(3) - 1;
+                }
+                geRhs[r] = IntegerProgram.dot(geRows[r], x0) + rnd.nextInt(4) - 2;
+            }
+            IntegerProgram ip = new IntegerProgram(rows, rhs, geRows, geRhs, lower, upper);
             List<long[]> points = enumerate(ip, n, lower, upper);
             IntegerProgram.Search any = ip.find(null, null, null);
             if (points.isEmpty()) {

@@ -224,6 +224,113 @@ final class RandomTables {
         return year.withEarlier(prior, hidden, links);
     }
 
+    /**
+     * Counts of a multi-valued table: each of {@code base} requests picks a non-empty set of the
+     * {@code k} categories (mostly one), as phenomena or help questions do.
+     */
+    static long[] multiValued(Random rnd, long base, int k) {
+        long[] counts = new long[k];
+        for (long r = 0; r < base; r++) {
+            int first = (int) Math.min(k - 1, (long) (k * Math.pow(rnd.nextDouble(), 1.8)));
+            counts[first]++;
+            for (int c = 0; c < k; c++) {
+                if (c != first && rnd.nextInt(6) == 0) {
+                    counts[c]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * {@link #tiny} plus a multi-valued table of 2..3 categories over the total or the first
+     * category, with its bounds (each category at most the base, together at least the base, or
+     * the base + 1 when they add up to more and the notes say so). When the tiny problem has an
+     * earlier half and the base is the total, the table's halves are linked too: H1 published
+     * before (with its bounds over H1.T), H2 never published (bounds over H2.T).
+     */
+    static DisclosureProblem tinyWithBounds(long seed, int maxTotal) {
+        DisclosureProblem p = tiny(seed, maxTotal);
+        Random rnd = new Random(seed * 7919 + 13);
+        List<Cell> cells = new ArrayList<>(p.cells());
+        List<Relation> relations = new ArrayList<>(p.relations());
+        List<PriorCell> prior = new ArrayList<>(p.priorCells());
+        List<HiddenCell> hidden = new ArrayList<>(p.hiddenCells());
+        List<Bound> bounds = new ArrayList<>();
+        boolean earlier = !p.priorCells().isEmpty();
+        Cell base = earlier || rnd.nextInt(3) > 0 ? cells.get(0) : cells.get(1);
+        int k = earlier ? 2 : 2 + rnd.nextInt(2);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            ids.add("m." + i);
+        }
+        long[] counts;
+        if (earlier) {
+            long h1Total = prior.get(0).value();
+            long h2Total = hidden.get(0).value();
+            long[] h1 = multiValued(rnd, h1Total, k);
+            long[] h2 = multiValued(rnd, h2Total, k);
+            counts = new long[k];
+            List<String> h1Ids = new ArrayList<>();
+            List<String> h2Ids = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                counts[i] = h1[i] + h2[i];
+                prior.add(new PriorCell("H1.m." + i, h1[i], status(rnd, h1[i], p.threshold(), p.zerosSensitive())));
+                hidden.add(new HiddenCell("H2.m." + i, h2[i]));
+                relations.add(Relation.of(ids.get(i), "H1.m." + i, "H2.m." + i));
+                h1Ids.add("H1.m." + i);
+                h2Ids.add("H2.m." + i);
+            }
+            bounds.addAll(Bound.multiValued("H1.T", h1Ids, extra(rnd, h1, h1Total)));
+            bounds.addAll(Bound.multiValued("H2.T", h2Ids, extra(rnd, h2, h2Total)));
+        } else {
+            counts = multiValued(rnd, base.value(), k);
+        }
+        for (int i = 0; i < k; i++) {
+            cells.add(Cell.of(ids.get(i), counts[i]));
+        }
+        bounds.addAll(Bound.multiValued(base.id(), ids, extra(rnd, counts, base.value())));
+        return new DisclosureProblem(cells, relations, p.threshold(), p.zerosSensitive(), prior, hidden, bounds);
+    }
+
+    /** 1 (the notes say "adds up to more") when the counts exceed the base, mostly; else 0. */
+    private static long extra(Random rnd, long[] counts, long base) {
+        long sum = 0;
+        for (long c : counts) {
+            sum += c;
+        }
+        return sum > base && rnd.nextInt(4) > 0 ? 1 : 0;
+    }
+
+    /**
+     * {@link #realistic} with up to three multi-valued tables (phenomena-like, over the total or
+     * over the first category) and their bounds instead of an unlinked one.
+     */
+    static DisclosureProblem realisticWithBounds(long seed) {
+        DisclosureProblem p = realistic(seed);
+        Random rnd = new Random(seed * 104_729 + 5);
+        List<Cell> cells = new ArrayList<>();
+        for (Cell c : p.cells()) {
+            if (!c.id().startsWith("multi.")) {
+                cells.add(c);
+            }
+        }
+        List<Bound> bounds = new ArrayList<>();
+        int tables = 1 + rnd.nextInt(3);
+        for (int m = 0; m < tables; m++) {
+            Cell base = m == 1 ? cells.get(1) : cells.get(0);
+            int k = 2 + rnd.nextInt(5);
+            long[] counts = multiValued(rnd, base.value(), k);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                ids.add("mv" + m + "." + i);
+                cells.add(Cell.of("mv" + m + "." + i, counts[i]));
+            }
+            bounds.addAll(Bound.multiValued(base.id(), ids, extra(rnd, counts, base.value())));
+        }
+        return new DisclosureProblem(cells, p.relations(), p.threshold(), p.zerosSensitive(), List.of(), List.of(), bounds);
+    }
+
     /** Values for T, the tables' cells and the sub-table, in id order. */
     private static long[] half(Random rnd, long total, int tables, int[] sizes, int sub) {
         List<Long> v = new ArrayList<>();

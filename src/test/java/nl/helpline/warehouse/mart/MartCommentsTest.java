@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.helpline.warehouse.support.TestDatabase;
 
-/** BI tools show COMMENT ON as descriptions: nothing in mart or dw goes without one. */
+/** BI tools show COMMENT ON as descriptions: nothing in released, mart or dw goes without one. */
 class MartCommentsTest {
 
     private static JdbcTemplate jdbc;
@@ -34,15 +34,24 @@ class MartCommentsTest {
     }
 
     @Test
+    void everyReleasedViewAndColumnHasAComment() {
+        assertThat(relationsWithoutComment("released")).as("released views without COMMENT ON").isEmpty();
+        assertThat(columnsWithoutComment("released")).as("released columns without COMMENT ON").isEmpty();
+        assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.views WHERE table_schema = 'released' ORDER BY 1",
+                String.class)).containsExactly("cell", "release");
+    }
+
+    @Test
     void everyDwTableAndColumnHasAComment() {
         assertThat(relationsWithoutComment("dw")).as("dw tables without COMMENT ON").isEmpty();
         assertThat(columnsWithoutComment("dw")).as("dw columns without COMMENT ON").isEmpty();
     }
 
     @Test
-    void bothSchemasAreDescribed() {
-        assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname IN ('mart', 'dw') "
-                + "AND coalesce(obj_description(oid, 'pg_namespace'), '') <> ''", String.class)).containsExactlyInAnyOrder("mart", "dw");
+    void everySchemaReadersSeeIsDescribed() {
+        assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname IN ('released', 'mart', 'dw') "
+                + "AND coalesce(obj_description(oid, 'pg_namespace'), '') <> ''", String.class))
+                .containsExactlyInAnyOrder("released", "mart", "dw");
     }
 
     private static List<String> relationsWithoutComment(String schema) {

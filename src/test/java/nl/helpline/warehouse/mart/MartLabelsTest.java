@@ -74,7 +74,7 @@ class MartLabelsTest {
             Path out = work.resolve(lang);
             Cli.Result report = Cli.run(db, "report", "--period", "2024", "--lang", lang, "--out", out.toString());
             assertThat(report.exitCode()).as(report.toString()).isEqualTo(ExitCode.OK);
-            Map<String, List<DataRow>> byTable = dataSheet(Files.readAllBytes(out.resolve("helpline-2024.xlsx")));
+            Map<String, List<DataRow>> byTable = dataSheet(Files.readAllBytes(out.resolve("helpline-2024." + lang + ".concept.xlsx")));
             assertThat(byTable.keySet()).containsExactlyInAnyOrderElementsOf(DIMENSION.keySet());
 
             for (Map.Entry<String, List<DataRow>> table : byTable.entrySet()) {

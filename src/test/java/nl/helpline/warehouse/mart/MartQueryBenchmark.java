@@ -39,7 +39,7 @@ class MartQueryBenchmark {
     void beforeAndAfterTheBiIndexes() throws SQLException {
         int requests = Integer.getInteger("mart.benchmark.requests", 1_000_000);
         TestDatabase db = TestDatabase.create();
-        Warehouses.migrate(db, MigrationVersion.fromVersion("10"));
+        Warehouses.migrate(db, MigrationVersion.fromVersion("40"));
         try (Connection c = DriverManager.getConnection(db.url())) {
             long start = System.nanoTime();
             c.setAutoCommit(false);

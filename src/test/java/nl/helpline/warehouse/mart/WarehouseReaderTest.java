@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import nl.helpline.warehouse.support.Catalog;
 import nl.helpline.warehouse.support.Cli;
 import nl.helpline.warehouse.support.TestDatabase;
 
@@ -150,12 +151,15 @@ class WarehouseReaderTest {
 
     @Test
     void oneRowPerRequestWithEveryLabelAndPeriod() {
-        assertThat(query("SELECT request_id FROM mart.request ORDER BY request_id"))
-                .extracting(row -> row.get("request_id")).containsExactly("101", "102", "103", "104");
+        // request_id is pseudonymous (RequestIdTest): four numbers, none of them the warehouse's key. The
+        // requests are told apart here by their medium, one each.
+        assertThat(query("SELECT request_id FROM mart.request")).extracting(row -> Long.parseLong(row.get("request_id")))
+                .doesNotHaveDuplicates().hasSize(4).allSatisfy(id -> assertThat(id).isPositive().isLessThan(1L << 53))
+                .doesNotContainAnyElementsOf(List.of(101L, 102L, 103L, 104L));
 
-        Map<String, String> closed = row("SELECT * FROM mart.request WHERE request_id = 101");
+        Map<String, String> closed = row("SELECT * FROM mart.request WHERE channel_code = 'PHONE'");
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("request_id", "101");
+        expected.put("request_id", closed.get("request_id"));
         expected.put("request_count", "1");
         expected.put("received_year", "2024");
         expected.put("received_half_year", "1");
@@ -200,7 +204,7 @@ class WarehouseReaderTest {
         expected.put("days_to_close", "18");
         assertEquals(expected, closed);
 
-        Map<String, String> open = row("SELECT * FROM mart.request WHERE request_id = 102");
+        Map<String, String> open = row("SELECT * FROM mart.request WHERE channel_code = 'EMAIL'");
         assertThat(open).containsEntry("received_month_label", "2024-03").containsEntry("is_closed", "f")
                 .containsEntry("status_label_nl", "Open").containsEntry("status_label_en", "Open")
                 .containsEntry("channel_label_nl", "E-mail").containsEntry("channel_group_label_en", "Email")
@@ -213,11 +217,11 @@ class WarehouseReaderTest {
             assertThat(open).containsEntry("closed_" + period, null);
         }
 
-        assertThat(row("SELECT * FROM mart.request WHERE request_id = 103")).containsEntry("received_half_year_label", "2024-H2")
+        assertThat(row("SELECT * FROM mart.request WHERE channel_code = 'CHAT'")).containsEntry("received_half_year_label", "2024-H2")
                 .containsEntry("received_quarter_label", "2024-Q3").containsEntry("channel_code", "CHAT")
                 .containsEntry("work_domain_label_nl", "Veiligheidsdomein").containsEntry("follow_up_label_en", "Additional support")
                 .containsEntry("days_to_close", "9");
-        assertThat(row("SELECT * FROM mart.request WHERE request_id = 104")).containsEntry("status_label_nl", "In behandeling")
+        assertThat(row("SELECT * FROM mart.request WHERE channel_code = 'IN_PERSON'")).containsEntry("status_label_nl", "In behandeling")
                 .containsEntry("channel_label_en", "In person").containsEntry("channel_group_code", "OTHER")
                 .containsEntry("channel_group_label_nl", "Anders (persoonlijk, overig of onbekend)")
                 .containsEntry("channel_group_label_en", "Other (in person, other or unknown)")
@@ -226,22 +230,30 @@ class WarehouseReaderTest {
 
     @Test
     void oneRowPerRequestAndPhenomenonHelpQuestionAndSupport() {
-        assertThat(query("SELECT * FROM mart.request_phenomenon ORDER BY request_id, phenomenon_code")).containsExactly(
-                Map.of("request_id", "101", "phenomenon_code", "JIHADISM", "phenomenon_label_nl", "Jihadisme", "phenomenon_label_en", "Jihadism"),
-                Map.of("request_id", "101", "phenomenon_code", "RIGHT_WING", "phenomenon_label_nl", "Rechts-extremisme", "phenomenon_label_en", "Right-wing extremism"),
-                Map.of("request_id", "102", "phenomenon_code", "UNKNOWN", "phenomenon_label_nl", "Onbekend", "phenomenon_label_en", "Unknown"),
-                Map.of("request_id", "103", "phenomenon_code", "CONSPIRACY", "phenomenon_label_nl", "Complotdenken", "phenomenon_label_en", "Conspiracy thinking"),
-                Map.of("request_id", "104", "phenomenon_code", "OTHER", "phenomenon_label_nl", "Overig", "phenomenon_label_en", "Other"));
-        assertThat(query("SELECT request_id, help_question_code, help_question_label_nl FROM mart.request_help_question "
-                + "ORDER BY request_id, help_question_code")).containsExactly(
-                Map.of("request_id", "101", "help_question_code", "IS_CONCERNING", "help_question_label_nl", "Is de situatie zorgelijk?"),
-                Map.of("request_id", "102", "help_question_code", "UNKNOWN", "help_question_label_nl", "Onbekend"),
-                Map.of("request_id", "103", "help_question_code", "HELP_OR_REFER", "help_question_label_nl", "Kunnen jullie mij helpen of doorverwijzen?"),
-                Map.of("request_id", "103", "help_question_code", "STAY_IN_CONTACT", "help_question_label_nl", "Hoe blijf ik in gesprek of contact?"),
-                Map.of("request_id", "104", "help_question_code", "INFORMATION", "help_question_label_nl", "Informatievraag"));
-        assertThat(query("SELECT * FROM mart.request_support ORDER BY request_id, support_code")).containsExactly(
-                Map.of("request_id", "103", "support_code", "FAMILY", "support_label_nl", "Familieondersteuning", "support_label_en", "Family support"),
-                Map.of("request_id", "103", "support_code", "FORSA", "support_label_nl", "Individuele begeleiding (Forsa)", "support_label_en", "Individual guidance (Forsa)"));
+        // Joined to mart.request on request_id, as dashboards do; the request named by its medium (one each).
+        String request = "SELECT r.channel_code AS request, v.* FROM mart.%s v JOIN mart.request r USING (request_id) "
+                + "ORDER BY array_position(ARRAY['PHONE', 'EMAIL', 'CHAT', 'IN_PERSON'], r.channel_code), %s";
+        assertThat(query(request.formatted("request_phenomenon", "phenomenon_code")))
+                .allSatisfy(row -> assertThat(row.remove("request_id")).isNotNull()).containsExactly(
+                Map.of("request", "PHONE", "phenomenon_code", "JIHADISM", "phenomenon_label_nl", "Jihadisme", "phenomenon_label_en", "Jihadism"),
+                Map.of("request", "PHONE", "phenomenon_code", "RIGHT_WING", "phenomenon_label_nl", "Rechts-extremisme", "phenomenon_label_en", "Right-wing extremism"),
+                Map.of("request", "EMAIL", "phenomenon_code", "UNKNOWN", "phenomenon_label_nl", "Onbekend", "phenomenon_label_en", "Unknown"),
+                Map.of("request", "CHAT", "phenomenon_code", "CONSPIRACY", "phenomenon_label_nl", "Complotdenken", "phenomenon_label_en", "Conspiracy thinking"),
+                Map.of("request", "IN_PERSON", "phenomenon_code", "OTHER", "phenomenon_label_nl", "Overig", "phenomenon_label_en", "Other"));
+        assertThat(query(request.formatted("request_help_question", "help_question_code")))
+                .allSatisfy(row -> {
+                    assertThat(row.remove("request_id")).isNotNull();
+                    row.remove("help_question_label_en");
+                }).containsExactly(
+                Map.of("request", "PHONE", "help_question_code", "IS_CONCERNING", "help_question_label_nl", "Is de situatie zorgelijk?"),
+                Map.of("request", "EMAIL", "help_question_code", "UNKNOWN", "help_question_label_nl", "Onbekend"),
+                Map.of("request", "CHAT", "help_question_code", "HELP_OR_REFER", "help_question_label_nl", "Kunnen jullie mij helpen of doorverwijzen?"),
+                Map.of("request", "CHAT", "help_question_code", "STAY_IN_CONTACT", "help_question_label_nl", "Hoe blijf ik in gesprek of contact?"),
+                Map.of("request", "IN_PERSON", "help_question_code", "INFORMATION", "help_question_label_nl", "Informatievraag"));
+        assertThat(query(request.formatted("request_support", "support_code")))
+                .allSatisfy(row -> assertThat(row.remove("request_id")).isNotNull()).containsExactly(
+                Map.of("request", "CHAT", "support_code", "FAMILY", "support_label_nl", "Familieondersteuning", "support_label_en", "Family support"),
+                Map.of("request", "CHAT", "support_code", "FORSA", "support_label_nl", "Individuele begeleiding (Forsa)", "support_label_en", "Individual guidance (Forsa)"));
     }
 
     @Test
@@ -269,13 +281,19 @@ class WarehouseReaderTest {
     }
 
     @Test
-    void publishedCellsShowWhatReadersSawAndNeverASuppressedCount() {
-        assertThat(query("SELECT table_id, category, status, coalesce(published_count::text, 'null') AS published_count, shown_as FROM mart.published_cell ORDER BY table_id, category"))
-                .containsExactly(
-                        Map.of("table_id", "requester", "category", "CITIZEN", "status", "primary", "published_count", "null", "shown_as", "< 5"),
-                        Map.of("table_id", "requester", "category", "PROFESSIONAL", "status", "secondary", "published_count", "null", "shown_as", "[c]"),
-                        Map.of("table_id", "total", "category", "TOTAL", "status", "published", "published_count", "12", "shown_as", "12"));
-        assertThat(query("SELECT * FROM mart.published_cell")).allSatisfy(row -> assertThat(row).doesNotContainKey("true_count"));
+    void theAnalystReadsMartAndReleasedAndNoDraft() {
+        // Everything the analyst's login could SELECT (any column of it) or call, in a schema it may use.
+        List<String> readable = query(Catalog.READABLE_RELATIONS).stream().map(row -> row.values().iterator().next()).toList();
+        assertThat(readable).contains("mart.request", "mart.request_phenomenon", "mart.code_list", "released.cell", "released.release")
+                .allSatisfy(relation -> assertThat(relation).matches("(mart|released)\\..+"));
+        assertThat(readable).filteredOn(relation -> relation.startsWith("released.")).containsExactly("released.cell", "released.release");
+        assertThat(query(Catalog.CALLABLE_FUNCTIONS)).isEmpty();
+        assertThat(query("SELECT count(*) AS n FROM released.cell")).containsExactly(Map.of("n", "0"));
+        // Drafts (report.publication, report.published_cell; FACTS holds one) reach no view the analyst reads.
+        assertThat(owner.queryForList(Catalog.TABLES_BEHIND_VIEWS, String.class, "mart")).isNotEmpty()
+                .allSatisfy(table -> assertThat(table).matches("dw\\.(fact_request|dim_\\w+|bridge_request_\\w+|code_list)|etl\\.request_id_salt"));
+        assertRefused("SELECT * FROM report.publication");
+        assertRefused("SELECT * FROM report.published_cell");
     }
 
     @Test

@@ -64,10 +64,10 @@ class LateCorrectionTest {
         assertThat(second.out()).contains("Changed since the previous publication of this period")
                 .containsPattern("first_contact PHONE: \\d+ -> \\d+")
                 .containsPattern("first_contact EMAIL: \\d+ -> \\d+");
-        assertThat(notesText(work.resolve("second/helpline-2024-H1.xlsx"))).containsPattern("Medium van eerste contact \\(Tabel_3\\), Telefoon: \\d+ → \\d+")
+        assertThat(notesText(work.resolve("second/helpline-2024-H1.nl.concept.xlsx"))).containsPattern("Medium van eerste contact \\(Tabel_3\\), Telefoon: \\d+ → \\d+")
                 .as("labels, not the contract's codes, in a Dutch book").doesNotContain("PHONE");
-        assertThat(Files.readAllBytes(work.resolve("second/helpline-2024-H1.xlsx")))
-                .isNotEqualTo(Files.readAllBytes(work.resolve("first/helpline-2024-H1.xlsx")));
+        assertThat(Files.readAllBytes(work.resolve("second/helpline-2024-H1.nl.concept.xlsx")))
+                .isNotEqualTo(Files.readAllBytes(work.resolve("first/helpline-2024-H1.nl.concept.xlsx")));
     }
 
     private static String label(String workDomain) {

@@ -65,8 +65,8 @@ class ReportEndToEndTest {
         Path out = work.resolve("h1");
         Cli.Result report = Cli.run(db, "report", "--period", "2024-H1", "--out", out.toString());
         assertThat(report.exitCode()).as(report.toString()).isEqualTo(ExitCode.OK);
-        assertThat(out.resolve("helpline-2024-H1.xlsx")).exists();
-        List<CsvCell> cells = readCells(out.resolve("helpline-2024-H1.cells.csv"));
+        assertThat(out.resolve("helpline-2024-H1.nl.concept.xlsx")).exists();
+        List<CsvCell> cells = readCells(out.resolve("helpline-2024-H1.nl.concept.cells.csv"));
 
         Map<String, Long> expected = expectedCounts(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30));
         Map<String, CsvCell> byKey = new LinkedHashMap<>();
@@ -121,13 +121,18 @@ class ReportEndToEndTest {
         Cli.Result again = Cli.run(db, "report", "--period", "2024-Q1", "--out", second.toString());
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OK);
         assertThat(again.out()).contains("No published cell changed since the previous publication of this period");
-        assertThat(Files.readAllBytes(second.resolve("helpline-2024-Q1.xlsx"))).isEqualTo(Files.readAllBytes(first.resolve("helpline-2024-Q1.xlsx")));
-        assertThat(Files.readAllBytes(second.resolve("helpline-2024-Q1.cells.csv"))).isEqualTo(Files.readAllBytes(first.resolve("helpline-2024-Q1.cells.csv")));
+        assertThat(Files.readAllBytes(second.resolve("helpline-2024-Q1.nl.concept.xlsx"))).isEqualTo(Files.readAllBytes(first.resolve("helpline-2024-Q1.nl.concept.xlsx")));
+        assertThat(Files.readAllBytes(second.resolve("helpline-2024-Q1.nl.concept.cells.csv"))).isEqualTo(Files.readAllBytes(first.resolve("helpline-2024-Q1.nl.concept.cells.csv")));
 
+        // Drafts constrain nothing; a release constrains every later report.
+        Cli.Result draftYear = Cli.run(db, "report", "--period", "2024", "--lang", "en", "--out", work.resolve("draft-year").toString());
+        assertThat(draftYear.out()).doesNotContain("Protected together with");
+        Cli.Result released = Cli.run(db, "release", "--period", "2024-Q1", "--out", work.resolve("released").toString());
+        assertThat(released.exitCode()).as(released.toString()).isEqualTo(ExitCode.OK);
         Cli.Result year = Cli.run(db, "report", "--period", "2024", "--lang", "en", "--out", work.resolve("year").toString());
         assertThat(year.exitCode()).as(year.toString()).isEqualTo(ExitCode.OK);
-        assertThat(year.out()).contains("Protected together with earlier publications").contains("2024-Q1");
-        List<CsvCell> cells = readCells(work.resolve("year").resolve("helpline-2024.cells.csv"));
+        assertThat(year.out()).contains("Protected together with the releases").contains("2024-Q1 (helpline version 1)");
+        List<CsvCell> cells = readCells(work.resolve("year").resolve("helpline-2024.en.concept.cells.csv"));
         assertThat(cells).anySatisfy(c -> assertThat(c.label()).isEqualTo("Phone"));
         Map<String, Long> expected = expectedCounts(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
         for (CsvCell c : cells) {

@@ -61,7 +61,7 @@ class NightlyRunTest {
                 .hasSize(2).endsWith("second.csv");
         assertThat(db.jdbc().queryForObject("SELECT count(*) FROM batch.batch_job_execution WHERE status = 'COMPLETED'", Long.class)).isEqualTo(2);
         assertThat(Files.readString(health)).contains("\"lastOutcome\":\"ok\"").contains("nextRunAt");
-        assertThat(out.resolve("helpline-2024-H1.xlsx")).exists();
+        assertThat(out.resolve("helpline-2024-H1.nl.concept.xlsx")).exists();
 
         Cli.Result status = Cli.run(db, "status", "--json");
         assertThat(status.out()).startsWith("{\"runs\":[").contains("\"status\":\"COMPLETED\"").contains("\"filesLoaded\":1");

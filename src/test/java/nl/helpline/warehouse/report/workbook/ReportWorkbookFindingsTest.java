@@ -76,7 +76,7 @@ class ReportWorkbookFindingsTest {
         LocalDateTime newestAnywhere = truth.stream().map(GeneratedRequest::lastModified).max(LocalDateTime::compareTo).orElseThrow();
         assertThat(newestAnywhere).as("the data have later changes outside the period, so the test can tell").isAfter(newest);
 
-        try (XSSFWorkbook wb = Xlsx.open(Files.readAllBytes(out.resolve("helpline-2024-H1.xlsx")))) {
+        try (XSSFWorkbook wb = Xlsx.open(Files.readAllBytes(out.resolve("helpline-2024-H1.nl.concept.xlsx")))) {
             String cover = text(wb.getSheet("Voorblad"));
             assertThat(cover).contains("Hulp- en advieslijn — afgesloten verzoeken, eerste halfjaar 2024",
                     "CONCEPT — intern werkdocument, niet verspreiden",
@@ -123,7 +123,7 @@ class ReportWorkbookFindingsTest {
         }
 
         // The infographic of this report, from its cells.csv: its total is the workbook's.
-        String total = Files.readAllLines(out.resolve("helpline-2024-H1.cells.csv")).get(1).split(",")[3];
+        String total = Files.readAllLines(out.resolve("helpline-2024-H1.nl.concept.cells.csv")).get(1).split(",")[3];
         Cli.Result infographic = Cli.run("infographic", "--period", "2024-H1", "--outbox", out.toString());
         assertThat(infographic.exitCode()).as(infographic.toString()).isEqualTo(ExitCode.OK);
         try (PDDocument pdf = Loader.loadPDF(out.resolve("helpline-2024-H1.nl.concept.infographic.pdf").toFile())) {
@@ -145,7 +145,7 @@ class ReportWorkbookFindingsTest {
         Path out = work.resolve("2023");
         Cli.Result report = Cli.run(db, "report", "--period", "2023", "--lang", "en", "--out", out.toString());
         assertThat(report.exitCode()).as(report.toString()).isEqualTo(ExitCode.OK);
-        try (XSSFWorkbook wb = Xlsx.open(Files.readAllBytes(out.resolve("helpline-2023.xlsx")))) {
+        try (XSSFWorkbook wb = Xlsx.open(Files.readAllBytes(out.resolve("helpline-2023.en.concept.xlsx")))) {
             String notes = text(wb.getSheet("Notes"));
             assertThat(notes).contains("Passed. Nothing needed suppressing: no count in this workbook is between 1 and 4.")
                     .doesNotContain("Passed. Passed.", "anything from");
@@ -170,10 +170,10 @@ class ReportWorkbookFindingsTest {
 
         Cli.Result again = Cli.run(db, "report", "--period", "2024-Q1", "--out", work.resolve("q1-b").toString());
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OK);
-        assertThat(Files.readAllBytes(work.resolve("q1-b/helpline-2024-Q1.xlsx")))
+        assertThat(Files.readAllBytes(work.resolve("q1-b/helpline-2024-Q1.nl.concept.xlsx")))
                 .as("'data as of' is the period's, so the Q1 workbook did not change")
-                .isEqualTo(Files.readAllBytes(work.resolve("q1-a/helpline-2024-Q1.xlsx")));
-        try (XSSFWorkbook wb = Xlsx.open(Files.readAllBytes(work.resolve("q1-b/helpline-2024-Q1.xlsx")))) {
+                .isEqualTo(Files.readAllBytes(work.resolve("q1-a/helpline-2024-Q1.nl.concept.xlsx")));
+        try (XSSFWorkbook wb = Xlsx.open(Files.readAllBytes(work.resolve("q1-b/helpline-2024-Q1.nl.concept.xlsx")))) {
             assertThat(text(wb.getSheet("Voorblad"))).doesNotContain("2026").contains("eerste kwartaal 2024");
         }
     }
