@@ -137,7 +137,13 @@ public final class ExactReader {
         }
 
         String feature(String category) {
-            return requires.isEmpty() ? dimension + "." + category : dimension + "." + category + requires;
+            return feature(category, null);
+        }
+
+        /** A recoded row (combines: the categories it counts together) is the feature {@code dimension.{A|B}}. */
+        String feature(String category, List<String> combines) {
+            String counted = combines == null ? category : "{" + String.join("|", new TreeSet<>(combines)) + "}";
+            return requires.isEmpty() ? dimension + "." + counted : dimension + "." + counted + requires;
         }
     }
 
@@ -208,7 +214,8 @@ public final class ExactReader {
                             rs.getInt(5), rs.getBoolean(6)));
                 });
         Map<String, List<String>> categories = new LinkedHashMap<>();
-        jdbc.query("SELECT release_id, table_id, category, status, published_count, published_percent, base_count, true_count "
+        Map<String, List<String>> combines = new LinkedHashMap<>();
+        jdbc.query("SELECT release_id, table_id, category, status, published_count, published_percent, base_count, true_count, combines "
                 + "FROM report.release_cell ORDER BY release_id, table_id, row_order, category", rs -> {
             long id = rs.getLong(1);
             if (!wanted(id)) {
@@ -223,6 +230,10 @@ public final class ExactReader {
             cells.computeIfAbsent(id, k -> new LinkedHashMap<>())
                     .put(cell, new CellRow(id, cell, rs.getString(4), publishedCount, rs.getBigDecimal(6), baseCount, rs.getLong(8)));
             categories.computeIfAbsent(id + "/" + table, k -> new ArrayList<>()).add(rs.getString(3));
+            Array combined = rs.getArray(9);
+            if (combined != null) {
+                combines.put(id + "/" + cell, List.of((String[]) combined.getArray()));
+            }
         });
         jdbc.query("SELECT release_id, table_id, dimension, requires, base_cell, adds_up FROM report.release_table "
                         + "ORDER BY release_id, table_order, table_id", rs -> {
@@ -236,7 +247,8 @@ public final class ExactReader {
                             List.copyOf(categories.getOrDefault(id + "/" + table, List.of())));
                     tables.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
                     for (String category : t.categories()) {
-                        features.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(t.cell(category), t.feature(category));
+                        features.computeIfAbsent(id, k -> new LinkedHashMap<>())
+                                .put(t.cell(category), t.feature(category, combines.get(id + "/" + t.cell(category))));
                     }
                 });
         // Instances: one request with one record; its membership is the set of releases that counted it so.
@@ -295,13 +307,24 @@ public final class ExactReader {
         String cell = bracket < 0 ? feature : feature.substring(0, bracket);
         List<String> requires = bracket < 0 ? List.of()
                 : List.of(feature.substring(bracket + 1, feature.length() - 1).split(", "));
+        List<String> any = components(cell);
         long n = 0;
         for (var e : pieceRecords.get(piece).entrySet()) {
-            if (e.getKey().contains(cell) && e.getKey().containsAll(requires)) {
+            if (e.getKey().containsAll(requires) && any.stream().anyMatch(e.getKey()::contains)) {
                 n += e.getValue();
             }
         }
         return n;
+    }
+
+    /** {@code dim.{A|B}} is {@code [dim.A, dim.B]}; {@code dim.A} is itself. */
+    private static List<String> components(String cell) {
+        int brace = cell.indexOf('{');
+        if (brace < 0) {
+            return List.of(cell);
+        }
+        String dimension = cell.substring(0, brace);
+        return java.util.Arrays.stream(cell.substring(brace + 1, cell.length() - 1).split("\\|")).map(c -> dimension + c).toList();
     }
 
     /** The feature a release's cell 'table.CATEGORY' counts. */
@@ -412,6 +435,37 @@ public final class ExactReader {
                 }
             }
         }
+        // A recoded row ({A|B}) and its categories in the same piece: the sum of them for a
+        // single-valued dimension; at least each and at most their sum for a multi-valued one.
+        for (var e : List.copyOf(varIndex.entrySet())) {
+            String key = e.getKey();
+            int bar = key.indexOf('|');
+            int p = Integer.parseInt(key.substring(0, bar));
+            String feature = key.substring(bar + 1);
+            int brace = feature.indexOf('{');
+            if (brace < 0) {
+                continue;
+            }
+            int close = feature.indexOf('}');
+            String dimension = feature.substring(0, brace - 1);
+            String requires = feature.substring(close + 1);
+            boolean single = SINGLE_VALUED.contains(dimension);
+            Map<Integer, Long> sum = new TreeMap<>();
+            sum.put(e.getValue(), -1L);
+            for (String c : feature.substring(brace + 1, close).split("\\|")) {
+                int part = var(p, dimension + "." + c + requires);
+                sum.merge(part, 1L, Long::sum);
+                if (!single) {
+                    Map<Integer, Long> le = new TreeMap<>();
+                    le.put(part, 1L);
+                    le.put(e.getValue(), -1L);
+                    constraints.add(new Linear(le, -Long.MAX_VALUE / 4, 0, pieceName(p) + " " + feature + " at least " + c, "recoding"));
+                }
+            }
+            constraints.add(single ? new Linear(sum, 0, 0, pieceName(p) + " " + feature + " is its categories", "recoding")
+                    : new Linear(sum, 0, Long.MAX_VALUE / 4, pieceName(p) + " " + feature + " at most its categories", "recoding"));
+        }
+
         // Per release: "adds up to more" (the notes), and the published percentages.
         for (long r : releases.keySet()) {
             Release release = releases.get(r);
