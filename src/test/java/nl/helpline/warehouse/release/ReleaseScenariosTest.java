@@ -17,7 +17,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * refused release is allowed (the register then holds exactly the releases made, checked after
  * every attempt by {@link ReleaseWorld#release}); the reader must find nothing in what was released.
  *
- * <p>Small populations (a year of 60 to 300 requests, the seeds below) so that small counts occur.
+ * <p>Small populations (a year of 60 to 400 requests, the seeds below) so that small counts occur.
+ * One seed per scenario keeps the class near three minutes on two cores (the release engine takes
+ * most of it: a minute or more for the overlapping ranges and for two definitions); other seeds
+ * that were tried, with what they gave, are in the class comment of {@link ReleaseBenchmark}, which
+ * runs many more.
  */
 class ReleaseScenariosTest {
 
@@ -33,7 +37,7 @@ class ReleaseScenariosTest {
     }
 
     @ParameterizedTest(name = "H1, H2, then the year: seed {0}, {1} requests")
-    @CsvSource({"3, 120", "11, 300"})
+    @CsvSource({"11, 300"})
     void halvesThenTheYear(long seed, int requests) {
         try (ReleaseWorld world = ReleaseWorld.create(work).generate(seed, requests)) {
             world.release(ReleaseWorld.DEFAULT, "2024-H1");
@@ -44,7 +48,7 @@ class ReleaseScenariosTest {
     }
 
     @ParameterizedTest(name = "Q1, Q2, then H1: seed {0}, {1} requests")
-    @CsvSource({"5, 160", "17, 400"})
+    @CsvSource({"17, 400"})
     void quartersThenTheHalfYear(long seed, int requests) {
         try (ReleaseWorld world = ReleaseWorld.create(work).generate(seed, requests)) {
             world.release(ReleaseWorld.DEFAULT, "2024-Q1");
@@ -55,7 +59,7 @@ class ReleaseScenariosTest {
     }
 
     @ParameterizedTest(name = "Jan-Mar, Feb-Apr, Mar-May, then Jan-May: seed {0}, {1} requests")
-    @CsvSource({"7, 240", "21, 360"})
+    @CsvSource({"21, 360"})
     void overlappingRanges(long seed, int requests) {
         try (ReleaseWorld world = ReleaseWorld.create(work).generate(seed, requests)) {
             world.release(ReleaseWorld.DEFAULT, "2024-01-01..2024-03-31");
@@ -84,7 +88,7 @@ class ReleaseScenariosTest {
     }
 
     @ParameterizedTest(name = "two definitions, with and without chat, over the same periods: seed {0}, {1} requests")
-    @CsvSource({"4, 200", "8, 120"})
+    @CsvSource({"4, 200"})
     void twoDefinitions(long seed, int requests) {
         try (ReleaseWorld world = ReleaseWorld.create(work).generate(seed, requests)) {
             assertThat(world.truth).as("chat requests exist, so the populations differ")
@@ -102,7 +106,7 @@ class ReleaseScenariosTest {
      * where support types and phenomena are often {@code < 5} and their tables add up to more.
      */
     @ParameterizedTest(name = "multi-valued bounds: seed {0}, {1} requests")
-    @CsvSource({"1, 60", "9, 90", "22, 120"})
+    @CsvSource({"1, 60", "22, 120"})
     void multiValuedBounds(long seed, int requests) {
         try (ReleaseWorld world = ReleaseWorld.create(work).generate(seed, requests)) {
             world.release(ReleaseWorld.DEFAULT, "2024-Q2");
