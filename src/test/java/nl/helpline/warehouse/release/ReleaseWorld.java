@@ -39,10 +39,10 @@ final class ReleaseWorld implements AutoCloseable {
     static final LocalDate FROM = LocalDate.of(2024, 1, 1);
     static final LocalDate TO = LocalDate.of(2024, 12, 31);
 
-    record Attempt(String definition, String period, boolean released, int version, String refusal) {
+    record Attempt(String definition, String period, boolean released, int version, String refusal, long millis) {
         @Override
         public String toString() {
-            return definition + " " + period + (released ? " v" + version : " refused (" + refusal + ")");
+            return definition + " " + period + (released ? " v" + version : " refused (" + refusal + ")") + " in " + millis + " ms";
         }
     }
 
@@ -143,11 +143,12 @@ final class ReleaseWorld implements AutoCloseable {
     Attempt release(String definition, String period) {
         Path out = work.resolve("out");
         Attempt attempt;
+        long t0 = System.nanoTime();
         try {
             ReleaseService.Released released = service.release(definition, Period.parse(period), "test", out);
-            attempt = new Attempt(definition, period, true, released.version(), null);
+            attempt = new Attempt(definition, period, true, released.version(), null, (System.nanoTime() - t0) / 1_000_000);
         } catch (ReleaseRefusedException e) {
-            attempt = new Attempt(definition, period, false, 0, e.getMessage());
+            attempt = new Attempt(definition, period, false, 0, e.getMessage(), (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
