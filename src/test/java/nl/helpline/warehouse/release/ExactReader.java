@@ -388,7 +388,7 @@ public final class ExactReader {
                             || table.categories().isEmpty()) {
                         continue; // the total table: its base is itself
                     }
-                    List<String> counted = table.categories().stream().map(table::feature).toList();
+                    List<String> counted = table.categories().stream().map(c -> feature(r, table.cell(c))).toList();
                     String baseFeature = feature(r, table.baseCell());
                     String key = p + "|" + counted + "|" + baseFeature + "|" + table.singleValued();
                     if (!seen.add(key)) {

@@ -255,6 +255,31 @@ class ExactReaderTest {
                         "pinned piece count: piece{all H1 v1} total.TOTAL never published, small, derivable as one value");
     }
 
+    @Test
+    void aRecodedRowIsTheSumOfItsCategoriesInTheReleasesThatShowThemApart() {
+        // H1 shows OTHER and CHAT apart (OTHER < 5, CHAT [c]); the year combines them into one row
+        // and H2 shows them apart, all published: H1's OTHER + CHAT = year's group - H2's = 7, so OTHER is 1..2.
+        List<Table> apart = List.of(new Table("total", "total", "total.TOTAL", List.of("TOTAL")),
+                new Table("first_contact", "first_contact", "total.TOTAL", List.of("PHONE", "OTHER", "CHAT")));
+        List<Table> combined = List.of(new Table("total", "total", "total.TOTAL", List.of("TOTAL")),
+                new Table("first_contact", "first_contact", "total.TOTAL", List.of("PHONE", "REST"), List.of(),
+                        Map.of("REST", List.of("OTHER", "CHAT"))));
+        List<Request> h1 = new ArrayList<>(requests(1, 20, "first_contact.PHONE"));
+        h1.add(request(50, "first_contact.OTHER"));
+        h1.addAll(requests(60, 6, "first_contact.CHAT"));
+        List<Request> h2 = new ArrayList<>(requests(101, 20, "first_contact.PHONE"));
+        h2.addAll(requests(150, 5, "first_contact.OTHER"));
+        h2.addAll(requests(160, 6, "first_contact.CHAT"));
+        register.release("hand", "H1", 5, false, apart, h1, shown("first_contact.OTHER", "primary", "first_contact.CHAT", "secondary"));
+        register.release("hand", "H2", 5, false, apart, h2, Map.of());
+        register.release("hand", "Y", 5, false, combined, both(h1, h2), Map.of());
+
+        ExactReader.Result result = ExactReader.read(jdbc);
+
+        assertThat(result.findings()).extracting(ExactReader.Finding::toString)
+                .contains("narrowed < t: hand H1 v1 first_contact.OTHER shown < 5, derivable as 1..2");
+    }
+
     private static List<Request> concat(List<List<Request>> months, int from, int to) {
         List<Request> out = new ArrayList<>();
         for (int m = from; m < to; m++) {

@@ -26,13 +26,20 @@ final class HandRegister {
      * A table of a hand-made definition; its cell {@code id.CATEGORY} counts the requests whose
      * cells hold {@code dimension.CATEGORY} and every cell of {@code requires}.
      */
-    record Table(String id, String dimension, String baseCell, List<String> categories, List<String> requires) {
+    record Table(String id, String dimension, String baseCell, List<String> categories, List<String> requires,
+                 Map<String, List<String>> combines) {
         Table(String id, String dimension, String baseCell, List<String> categories) {
-            this(id, dimension, baseCell, categories, List.of());
+            this(id, dimension, baseCell, categories, List.of(), Map.of());
         }
 
+        Table(String id, String dimension, String baseCell, List<String> categories, List<String> requires) {
+            this(id, dimension, baseCell, categories, requires, Map.of());
+        }
+
+        /** A recoded row (in {@code combines}) counts the requests in any of its categories. */
         long count(List<Request> members, String category) {
-            return members.stream().filter(r -> r.cells().contains(dimension + "." + category) && r.cells().containsAll(requires)).count();
+            List<String> any = combines.getOrDefault(category, List.of(category)).stream().map(c -> dimension + "." + c).toList();
+            return members.stream().filter(r -> any.stream().anyMatch(r.cells()::contains) && r.cells().containsAll(requires)).count();
         }
     }
 
@@ -93,9 +100,10 @@ final class HandRegister {
                 String cell = table.id() + "." + category;
                 String status = shown.getOrDefault(cell, "published");
                 long count = truth.getOrDefault(cell, 0L);
-                jdbc.update("INSERT INTO report.release_cell (release_id, table_id, category, status, published_count, true_count, row_order) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", id, table.id(), category, status,
-                        status.equals("published") ? count : null, count, row++);
+                List<String> combined = table.combines().get(category);
+                jdbc.update("INSERT INTO report.release_cell (release_id, table_id, category, status, published_count, true_count, row_order, combines) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, table.id(), category, status,
+                        status.equals("published") ? count : null, count, row++, combined == null ? null : combined.toArray(String[]::new));
             }
         }
         for (Request r : members) {
