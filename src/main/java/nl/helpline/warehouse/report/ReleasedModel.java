@@ -259,6 +259,17 @@ public final class ReleasedModel {
      */
     DisclosureProblem extend(DisclosureProblem problem, Map<String, Members.CellKey> currentKeys,
                              List<ReleasedTable> currentTables, List<String> linked) {
+        return extend(problem, currentKeys, currentTables, linked, null, null, Map.of());
+    }
+
+    /**
+     * @param definition    the new report's definition name, and
+     * @param period        its period: versions of the same definition and period are linked by their changes
+     * @param currentValues the new report's true counts by cell id
+     */
+    DisclosureProblem extend(DisclosureProblem problem, Map<String, Members.CellKey> currentKeys,
+                             List<ReleasedTable> currentTables, List<String> linked, String definition, Period period,
+                             Map<String, Long> currentValues) {
         if (isEmpty()) {
             return problem;
         }
@@ -359,7 +370,56 @@ public final class ReleasedModel {
             }
         }
         currentKeys.forEach((id, key) -> links.add(new Relation(id, piecesOf(CANDIDATE, key))));
+        changes(definition, period, currentValues, hidden, links);
         return problem.withEarlier(prior, hidden, links).withBounds(bounds);
+    }
+
+    /**
+     * The change of each cell between consecutive versions of a period counts requests added,
+     * withdrawn or moved, and is protected like any never-published count: a hidden count for
+     * its size, with the relation a reader who also knew its sign would use (later = earlier +
+     * change, or earlier = later + change). Knowing the sign makes this reader stronger than a real
+     * one, which errs on the safe side. Unchanged cells add nothing.
+     */
+    private void changes(String definition, Period period, Map<String, Long> currentValues,
+                         List<HiddenCell> hidden, List<Relation> links) {
+        Map<String, List<Release>> versions = new LinkedHashMap<>();
+        for (Release r : releases) {
+            versions.computeIfAbsent(r.definition() + "/" + r.period().start() + "/" + r.period().end(), k -> new ArrayList<>()).add(r);
+        }
+        for (List<Release> series : versions.values()) {
+            series.sort(java.util.Comparator.comparingInt(Release::version));
+            for (int i = 1; i < series.size(); i++) {
+                Release before = series.get(i - 1);
+                Release after = series.get(i);
+                for (Map.Entry<String, ReportProtection.EarlierCell> c : after.cells().entrySet()) {
+                    ReportProtection.EarlierCell was = before.cells().get(c.getKey());
+                    if (was != null) {
+                        change(priorId(before, c.getKey()), was.trueCount(), priorId(after, c.getKey()), c.getValue().trueCount(),
+                                "d" + after.id() + ":" + c.getKey(), hidden, links);
+                    }
+                }
+            }
+            Release last = series.get(series.size() - 1);
+            if (definition != null && last.definition().equals(definition) && last.period().start().equals(period.start())
+                    && last.period().end().equals(period.end())) {
+                for (Map.Entry<String, Long> c : currentValues.entrySet()) {
+                    ReportProtection.EarlierCell was = last.cells().get(c.getKey());
+                    if (was != null) {
+                        change(priorId(last, c.getKey()), was.trueCount(), c.getKey(), c.getValue(), "d0:" + c.getKey(), hidden, links);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void change(String beforeId, long before, String afterId, long after, String changeId,
+                               List<HiddenCell> hidden, List<Relation> links) {
+        if (before == after) {
+            return;
+        }
+        hidden.add(new HiddenCell(changeId, Math.abs(after - before)));
+        links.add(after > before ? Relation.of(afterId, beforeId, changeId) : Relation.of(beforeId, afterId, changeId));
     }
 
     private List<String> piecesOf(long release, Members.CellKey key) {
@@ -385,6 +445,10 @@ public final class ReleasedModel {
         long n = Long.parseLong(cellId.substring(1, colon));
         if (cellId.charAt(0) == 'r') {
             return releases.stream().filter(r -> r.id() == n).findFirst().map(r -> cell + " of " + r.label()).orElse(cellId);
+        }
+        if (cellId.charAt(0) == 'd') {
+            return "the change of " + cell + " from the previous version to " + (n == CANDIDATE ? candidateLabel
+                    : releases.stream().filter(r -> r.id() == n).findFirst().map(Release::label).orElse("release " + n));
         }
         Piece piece = pieces.get((int) n);
         List<String> holders = new ArrayList<>();

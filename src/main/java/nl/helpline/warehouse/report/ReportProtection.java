@@ -27,6 +27,8 @@ import nl.helpline.warehouse.disclosure.UnprotectableException;
  */
 public final class ReportProtection {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportProtection.class);
+
     private ReportProtection() {
     }
 
@@ -108,8 +110,9 @@ public final class ReportProtection {
         }
         boolean zerosSensitive = definition.zerosSensitive() || released.zerosSensitive();
         List<String> linked = new ArrayList<>();
-        DisclosureProblem problem = problem(cells, relations, bounds, keys, modelTables, definition, released, zerosSensitive, linked);
+        DisclosureProblem problem = problem(cells, relations, bounds, keys, modelTables, definition, period, values, released, zerosSensitive, linked);
         SuppressionPattern pattern;
+        long started = System.nanoTime();
         try {
             pattern = SecondarySuppression.protect(problem);
         } catch (UnprotectableException e) {
@@ -121,10 +124,16 @@ public final class ReportProtection {
             // the only way to publish; the report says so.
             zerosSensitive = true;
             linked.clear();
-            problem = problem(cells, relations, bounds, keys, modelTables, definition, released, true, linked);
+            problem = problem(cells, relations, bounds, keys, modelTables, definition, period, values, released, true, linked);
             pattern = SecondarySuppression.protect(problem);
         }
+        long searched = System.nanoTime();
         AuditReport audit = DisclosureAudit.audit(problem, pattern);
+        // Sizes and times only: never a count.
+        LOG.info("Protected {} {} against {} releases in {} pieces: {} cells, {} earlier, {} never published, {} relations, {} bounds;"
+                        + " search {} ms, audit {} ms", definition.name(), period.label(), released.releases().size(), released.pieces().size(),
+                problem.cells().size(), problem.priorCells().size(), problem.hiddenCells().size(), problem.relations().size(),
+                problem.bounds().size(), (searched - started) / 1_000_000, (System.nanoTime() - searched) / 1_000_000);
         if (!audit.passed()) {
             throw new DisclosureViolationException(audit);
         }
@@ -148,10 +157,10 @@ public final class ReportProtection {
 
     private static DisclosureProblem problem(List<Cell> cells, List<Relation> relations, List<Bound> bounds,
                                              Map<String, Members.CellKey> keys, List<ReleasedModel.ReleasedTable> tables,
-                                             ReportDefinition definition, ReleasedModel released, boolean zerosSensitive,
-                                             List<String> linked) {
+                                             ReportDefinition definition, Period period, Map<String, Long> values,
+                                             ReleasedModel released, boolean zerosSensitive, List<String> linked) {
         DisclosureProblem problem = DisclosureProblem.of(cells, relations, definition.threshold(), zerosSensitive).withBounds(bounds);
-        return released.extend(problem, keys, tables, linked);
+        return released.extend(problem, keys, tables, linked, definition.name(), period, values);
     }
 
     static String cellId(String table, String category) {

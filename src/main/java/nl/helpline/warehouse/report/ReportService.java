@@ -106,18 +106,38 @@ public final class ReportService {
      * name (never a count), and what would work instead: a declared recoding of the definition
      * (each table's alone, then all together), or a coarser period.
      */
+    /** The dimension of a cell of the reader's system: table.CATEGORY, or a piece's dimension[requires].CATEGORY. */
+    private static String dimensionOf(ReportDefinition definition, String cellId) {
+        String cell = cellId.substring(cellId.indexOf(':') + 1);
+        String head = cell.substring(0, cell.indexOf('.') < 0 ? cell.length() : cell.indexOf('.'));
+        int bracket = head.indexOf('[');
+        String name = bracket < 0 ? head : head.substring(0, bracket);
+        return definition.tables().stream().filter(t -> t.id().equals(name)).findFirst()
+                .map(ReportDefinition.TableDefinition::dimension).orElse(name);
+    }
+
     private ReportRefusedException refusal(ReportDefinition definition, Period period, ReleasedModel released,
                                            DisclosureViolationException e) {
         String label = definition.name() + " " + period.label();
         java.util.Set<String> cells = new java.util.LinkedHashSet<>();
+        java.util.Set<String> dimensions = new java.util.HashSet<>();
         for (nl.helpline.warehouse.disclosure.AuditReport.Violation v : e.report().violations()) {
             if (!v.cellIds().isEmpty()) {
                 cells.add(released.describe(v.cellIds().get(0), "this report"));
+                dimensions.add(dimensionOf(definition, v.cellIds().get(0)));
             }
         }
         List<String> alternatives = new java.util.ArrayList<>();
+        // Recoding a table changes only its own rows: it can help only where every cell that gave
+        // way lies in a recodable table (a total that gives way, say, is beyond it).
         List<String> recodable = definition.tables().stream()
-                .filter(t -> t.recodable() != null && !t.recoded()).map(ReportDefinition.TableDefinition::id).toList();
+                .filter(t -> t.recodable() != null && !t.recoded() && dimensions.contains(t.dimension()))
+                .map(ReportDefinition.TableDefinition::id).toList();
+        boolean recodingCanHelp = definition.tables().stream().filter(t -> t.recodable() != null)
+                .map(ReportDefinition.TableDefinition::dimension).collect(java.util.stream.Collectors.toSet()).containsAll(dimensions);
+        if (!recodingCanHelp) {
+            recodable = List.of();
+        }
         List<List<String>> trials = new java.util.ArrayList<>();
         recodable.forEach(t -> trials.add(java.util.stream.Stream.concat(definition.recodedTables().stream(), java.util.stream.Stream.of(t)).toList()));
         if (recodable.size() > 1) {

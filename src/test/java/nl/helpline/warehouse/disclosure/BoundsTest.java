@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class BoundsTest {
 
-    static final int CASES = Integer.getInteger("disclosure.bounds.cases", 500);
+    static final int CASES = Integer.getInteger("disclosure.bounds.cases", 300);
 
     /** The pattern with only the primary rule applied. */
     private static Map<String, CellStatus> primaryOnly(DisclosureProblem p) {
@@ -167,7 +167,7 @@ class BoundsTest {
      */
     @Test
     void protectWithBoundsIsOptimalAndPassesEnumeration() {
-        int cases = Integer.getInteger("disclosure.bounds.optimality.cases", 250);
+        int cases = Integer.getInteger("disclosure.bounds.optimality.cases", 200);
         List<String> mismatches = new ArrayList<>();
         int needingSecondaries = 0;
         int unprotectable = 0;

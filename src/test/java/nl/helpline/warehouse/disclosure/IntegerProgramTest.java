@@ -27,7 +27,7 @@ class IntegerProgramTest {
     /** With inequality rows as bounds of multi-valued tables give (0/±1 coefficients there). */
     @Test
     void systemsWithInequalitiesEqualEnumeration() {
-        check(11, Integer.getInteger("disclosure.ip.ge.cases", 600), 5, 6, 2, true);
+        check(11, Integer.getInteger("disclosure.ip.ge.cases", 300), 5, 6, 2, true);
     }
 
     private static void check(long seed, int cases, int maxVars, int maxRange, int maxCoef) {

@@ -89,6 +89,9 @@ final class ReleaseSeries {
             } else {
                 inc(m, "age." + pick(rnd, AGES, 2, 9, 11, 5, 1));
             }
+            // OTHER at 10%, not the infographic's 5%: at 5% a report of 45..90 requests often has
+            // first_contact.OTHER < 5 split into two small requester cells, which no pattern can
+            // protect (the margin alone narrows both), and a refused report times nothing
             String channel = pick(rnd, CHANNELS, 60, 30, 10);
             inc(m, "first_contact." + channel);
             inc(m, "requester_channel." + who + "." + channel);

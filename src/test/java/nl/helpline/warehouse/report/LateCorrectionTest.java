@@ -51,9 +51,9 @@ class LateCorrectionTest {
                     .set("Datum afgesloten", r.closed().toString())
                     .set("Eerste contact", "E-mail")
                     .set("Type aanvrager", r.requesterType().equals("PROFESSIONAL") ? "Professional" : "Burger")
-                    .set("Werkterrein", label(r.workDomain()))
+                    .set("Werkterrein", ExportCsv.workDomainLabel(r.workDomain()))
                     .set("Opvolging", r.followUp().equals("ADDITIONAL") ? "Aanvullende ondersteuning" : "Consultatie")
-                    .set("Aanvullende ondersteuning", String.join("|", r.additionalSupport().stream().map(LateCorrectionTest::support).toList())));
+                    .set("Aanvullende ondersteuning", String.join("|", r.additionalSupport().stream().map(ExportCsv::supportLabel).toList())));
         }
         correction.write(inbox.resolve("correction-2025-02-01.csv"));
         Cli.Result reload = Cli.run(db, "load", "--inbox", inbox.toString());
@@ -70,27 +70,6 @@ class LateCorrectionTest {
                 .isNotEqualTo(Files.readAllBytes(work.resolve("first/helpline-2024-H1.nl.concept.xlsx")));
     }
 
-    private static String label(String workDomain) {
-        return switch (workDomain) {
-            case "SECURITY" -> "Veiligheid";
-            case "EDUCATION" -> "Onderwijs";
-            case "CARE" -> "Zorg";
-            case "SOCIAL" -> "Sociaal domein";
-            case "MUNICIPALITY" -> "Gemeente";
-            case "YOUTH" -> "Jeugd";
-            case "OTHER" -> "Overig";
-            default -> "";
-        };
-    }
-
-    private static String support(String code) {
-        return switch (code) {
-            case "FORSA" -> "Forsa";
-            case "FAMILY" -> "Familieondersteuning";
-            case "LIV" -> "LIV";
-            default -> "GGZ-consultatie";
-        };
-    }
 
     private static String notesText(Path xlsx) throws Exception {
         StringBuilder text = new StringBuilder();

@@ -120,4 +120,28 @@ public final class ExportCsv {
             return this;
         }
     }
+
+    /** The export's label of a work domain code (as the case system writes it). */
+    public static String workDomainLabel(String code) {
+        return switch (code) {
+            case "SECURITY" -> "Veiligheid";
+            case "EDUCATION" -> "Onderwijs";
+            case "CARE" -> "Zorg";
+            case "SOCIAL" -> "Sociaal domein";
+            case "MUNICIPALITY" -> "Gemeente";
+            case "YOUTH" -> "Jeugd";
+            case "OTHER" -> "Overig";
+            default -> "";
+        };
+    }
+
+    /** The export's label of an additional support code. */
+    public static String supportLabel(String code) {
+        return switch (code) {
+            case "FORSA" -> "Forsa";
+            case "FAMILY" -> "Familieondersteuning";
+            case "LIV" -> "LIV";
+            default -> "GGZ-consultatie";
+        };
+    }
 }
