@@ -68,6 +68,7 @@ final class DerivableSums {
         int calls = 0;
         ExactLinearAlgebra.Echelon span = ExactLinearAlgebra.reduce(differences, n);
         while (true) {
+            ProtectionInterrupted.check();
             List<BigInteger[]> allowed = ExactLinearAlgebra.nullSpace(equalities, n);
             if (allowed.size() == span.rank()) {
                 return new Hull(span, points, exact, calls);
@@ -230,6 +231,9 @@ final class DerivableSums {
          * far, free columns and the pivots of rows already complete.
          */
         private Verdict search(int d, long count) {
+            if ((nodes & 0x3FF) == 0) {
+                ProtectionInterrupted.check();
+            }
             if (++nodes > MAX_NODES) {
                 return Verdict.UNDECIDED;
             }

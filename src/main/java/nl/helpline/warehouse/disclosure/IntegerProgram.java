@@ -197,6 +197,7 @@ final class IntegerProgram {
     }
 
     private ExpressionsBasedModel model() {
+        ProtectionInterrupted.check();
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         model.options.integer(SERIAL);
         for (int j = 0; j < lower.length; j++) {

@@ -475,6 +475,7 @@ public final class SecondarySuppression {
             Node bestGoal = null;
             int expanded = 0;
             while (!queue.isEmpty()) {
+                ProtectionInterrupted.check();
                 Node n = queue.poll();
                 if (bestGoal != null && (n.fCount() > bestGoal.count()
                         || (n.fCount() == bestGoal.count() && n.fSum() > bestGoal.sum()))) {
@@ -543,6 +544,7 @@ public final class SecondarySuppression {
         BitSet greedy(BitSet all) {
             BitSet set = new BitSet();
             while (true) {
+                ProtectionInterrupted.check();
                 Verdict v = evaluate(set);
                 if (v.passed()) {
                     break;

@@ -108,9 +108,45 @@ public final class ReportProtection {
             // linking it to earlier publications would only ask the audit to enumerate zeros.
             released = ReleasedModel.none();
         }
-        boolean zerosSensitive = definition.zerosSensitive() || released.zerosSensitive();
+        boolean zerosSensitive0 = definition.zerosSensitive() || released.zerosSensitive();
         List<String> linked = new ArrayList<>();
-        DisclosureProblem problem = problem(cells, relations, bounds, keys, modelTables, definition, period, values, released, zerosSensitive, linked);
+        ReleasedModel released0 = released;
+        DisclosureProblem problem0 = problem(cells, relations, bounds, keys, modelTables, definition, period, values, released, zerosSensitive0, linked);
+        Engine engine = withinTimeLimit(() -> engine(problem0, cells, relations, bounds, keys, modelTables, definition, period, values,
+                released0, zerosSensitive0, linked));
+        SuppressionPattern pattern = engine.pattern();
+        AuditReport audit = engine.audit();
+        DisclosureProblem problem = engine.problem();
+        boolean zerosSensitive = engine.zerosSensitive();
+        if (!audit.passed()) {
+            throw new DisclosureViolationException(audit);
+        }
+
+        List<ProtectedReport.Table> tables = new ArrayList<>();
+        for (PeriodCounts.TableCounts table : counts.values()) {
+            String baseCell = baseCell(definition, table.table(), counts);
+            long base = values.get(baseCell);
+            boolean percentages = !pattern.status(baseCell).suppressed();
+            List<ProtectedReport.Row> rows = new ArrayList<>();
+            for (PeriodCounts.Count c : table.counts()) {
+                CellStatus status = pattern.status(cellId(table.table().id(), c.category()));
+                Double percent = percentages && base > 0 ? Math.round(c.count() * 1000.0 / base) / 10.0 : null;
+                rows.add(new ProtectedReport.Row(c.category(), c.labelNl(), c.labelEn(), c.count(), status, percent));
+            }
+            tables.add(new ProtectedReport.Table(table.table(), rows, base, additive.get(table.table().id()), percentages));
+        }
+        return new ProtectedReport(definition, period, tables, audit, pattern.informationLoss(), linked,
+                zerosSensitive && !definition.zerosSensitive());
+    }
+
+    /** What the engine made of a report: the problem it solved (zeros may have become sensitive), the pattern, its audit. */
+    private record Engine(DisclosureProblem problem, SuppressionPattern pattern, AuditReport audit, boolean zerosSensitive) {
+    }
+
+    private static Engine engine(DisclosureProblem problem, List<Cell> cells, List<Relation> relations, List<Bound> bounds,
+                                 Map<String, Members.CellKey> keys, List<ReleasedModel.ReleasedTable> modelTables,
+                                 ReportDefinition definition, Period period, Map<String, Long> values, ReleasedModel released,
+                                 boolean zerosSensitive, List<String> linked) {
         SuppressionPattern pattern;
         long started = System.nanoTime();
         try {
@@ -134,25 +170,47 @@ public final class ReportProtection {
                         + " search {} ms, audit {} ms", definition.name(), period.label(), released.releases().size(), released.pieces().size(),
                 problem.cells().size(), problem.priorCells().size(), problem.hiddenCells().size(), problem.relations().size(),
                 problem.bounds().size(), (searched - started) / 1_000_000, (System.nanoTime() - searched) / 1_000_000);
-        if (!audit.passed()) {
-            throw new DisclosureViolationException(audit);
-        }
+        return new Engine(problem, pattern, audit, zerosSensitive);
+    }
 
-        List<ProtectedReport.Table> tables = new ArrayList<>();
-        for (PeriodCounts.TableCounts table : counts.values()) {
-            String baseCell = baseCell(definition, table.table(), counts);
-            long base = values.get(baseCell);
-            boolean percentages = !pattern.status(baseCell).suppressed();
-            List<ProtectedReport.Row> rows = new ArrayList<>();
-            for (PeriodCounts.Count c : table.counts()) {
-                CellStatus status = pattern.status(cellId(table.table().id(), c.category()));
-                Double percent = percentages && base > 0 ? Math.round(c.count() * 1000.0 / base) / 10.0 : null;
-                rows.add(new ProtectedReport.Row(c.category(), c.labelNl(), c.labelEn(), c.count(), status, percent));
-            }
-            tables.add(new ProtectedReport.Table(table.table(), rows, base, additive.get(table.table().id()), percentages));
+    /**
+     * How long the engine may work on one report: {@code -Dwarehouse.protection.seconds} (default 600).
+     * A joint model of many overlapping releases can take the exact search very long; past the
+     * limit the report is refused (nothing written), never published unproven.
+     */
+    static final long TIME_LIMIT_SECONDS = Long.getLong("warehouse.protection.seconds", 600);
+
+    /** The engine ran out of its time limit. */
+    public static final class TimedOut extends RuntimeException {
+        TimedOut(long seconds) {
+            super("the exact protection did not finish within " + seconds + " s", null, false, false);
         }
-        return new ProtectedReport(definition, period, tables, audit, pattern.informationLoss(), linked,
-                zerosSensitive && !definition.zerosSensitive());
+    }
+
+    private static Engine withinTimeLimit(java.util.concurrent.Callable<Engine> work) {
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "protection");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<Engine> future = executor.submit(work);
+        try {
+            return future.get(TIME_LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);   // the engine checks for the interrupt before every solve
+            throw new TimedOut(TIME_LIMIT_SECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TimedOut(0);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private static DisclosureProblem problem(List<Cell> cells, List<Relation> relations, List<Bound> bounds,

@@ -82,6 +82,10 @@ public final class ReportService {
                     dataAsOf(definition, period), provisional(definition, period));
         } catch (DisclosureViolationException e) {
             throw refusal(definition, period, released, e);
+        } catch (ReportProtection.TimedOut e) {
+            throw new ReportRefusedException(definition.name() + " " + period.label() + " cannot be published: " + e.getMessage()
+                    + " (joint model of " + released.releases().size() + " releases in " + released.pieces().size()
+                    + " pieces). Raise -Dwarehouse.protection.seconds, or release fewer overlapping periods.", List.of(), List.of());
         }
     }
 
@@ -96,7 +100,7 @@ public final class ReportService {
             Members members = Members.of(dataSource, definition, period);
             protect(definition, period, members, ReleasedModel.around(dataSource, members));
             return true;
-        } catch (DisclosureViolationException | IllegalArgumentException e) {
+        } catch (DisclosureViolationException | IllegalArgumentException | ReportProtection.TimedOut e) {
             return false;
         }
     }
