@@ -178,7 +178,9 @@ public final class ReportProtection {
      * A joint model of many overlapping releases can take the exact search very long; past the
      * limit the report is refused (nothing written), never published unproven.
      */
-    static final long TIME_LIMIT_SECONDS = Long.getLong("warehouse.protection.seconds", 600);
+    static long timeLimitSeconds() {
+        return Long.getLong("warehouse.protection.seconds", 600);
+    }
 
     /** The engine ran out of its time limit. */
     public static final class TimedOut extends RuntimeException {
@@ -194,11 +196,12 @@ public final class ReportProtection {
             return t;
         });
         java.util.concurrent.Future<Engine> future = executor.submit(work);
+        long limit = timeLimitSeconds();
         try {
-            return future.get(TIME_LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            return future.get(limit, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             future.cancel(true);   // the engine checks for the interrupt before every solve
-            throw new TimedOut(TIME_LIMIT_SECONDS);
+            throw new TimedOut(limit);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

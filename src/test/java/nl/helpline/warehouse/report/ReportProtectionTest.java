@@ -65,6 +65,24 @@ class ReportProtectionTest {
         assertThat(support.rows().get(0).percent()).isEqualTo(50.0);   // 10 of the 20 requests with additional support
     }
 
+    @Test
+    void aReportTheEngineCannotFinishInTimeIsRefusedNotPublishedUnproven() throws Exception {
+        ReportDefinition definition = ReportDefinition.parse(new ByteArrayInputStream(DEFINITION.getBytes(StandardCharsets.UTF_8)), "test");
+        Map<String, PeriodCounts.TableCounts> counts = counts(definition, Map.of(
+                "total", List.of(count("TOTAL", 40)),
+                "follow_up", List.of(count("CONSULTATION", 37), count("ADDITIONAL", 3)),
+                "additional_support", List.of(count("FORSA", 2), count("FAMILY", 1), count("LIV", 0), count("MENTAL_HEALTH", 0))));
+        System.setProperty("warehouse.protection.seconds", "0");
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportProtection.protect(definition, Period.parse("2024-Q1"), counts))
+                    .isInstanceOf(ReportProtection.TimedOut.class).hasMessageContaining("did not finish within 0 s");
+        } finally {
+            System.clearProperty("warehouse.protection.seconds");
+        }
+        // The engine's thread stops at its next check: the same report is protected when time allows.
+        assertThat(ReportProtection.protect(definition, Period.parse("2024-Q1"), counts).audit().passed()).isTrue();
+    }
+
     private static CellStatus status(ProtectedReport report, String table, String category) {
         return report.tables().stream().filter(t -> t.definition().id().equals(table)).findFirst().orElseThrow()
                 .rows().stream().filter(r -> r.category().equals(category)).findFirst().orElseThrow().status();
