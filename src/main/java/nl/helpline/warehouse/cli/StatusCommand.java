@@ -51,16 +51,8 @@ final class StatusCommand implements Command {
             List<RunHistory.Run> runs = context.getBean(RunHistory.class).newest(last);
             List<ReleaseRegister.Entry> releases = context.getBean(ReleaseService.class).releases();
             if (options.flag("json")) {
-                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-                try (PrintStream p = new PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8)) {
-                    RunHistory.writeJson(runs, p);
-                }
-                String runsJson = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
-                // {"runs":[…]} with the releases beside them
-                out.print(runsJson.substring(0, runsJson.length() - 1));
-                out.print(",\"releases\":");
-                out.print(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(releases.stream().map(r -> {
-                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                List<Map<String, Object>> released = releases.stream().map(r -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
                     m.put("releaseId", r.releaseId());
                     m.put("definition", r.definition());
                     m.put("period", r.period());
@@ -71,8 +63,9 @@ final class StatusCommand implements Command {
                     m.put("requests", r.members());
                     m.put("files", r.files());
                     return m;
-                }).toList()));
-                out.println("}");
+                }).toList();
+                RunHistory.writeJson(runs, Map.of("releases", released), out);
+                out.println();
             } else {
                 RunHistory.print(runs, out);
                 out.println();

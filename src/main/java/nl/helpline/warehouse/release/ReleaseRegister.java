@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import nl.helpline.warehouse.disclosure.CellStatus;
 import nl.helpline.warehouse.report.Members;
 import nl.helpline.warehouse.report.Period;
 import nl.helpline.warehouse.report.ProtectedReport;
@@ -60,25 +61,11 @@ public final class ReleaseRegister {
     List<PublicationRegister.ChangedCell> changes(long previousRelease, ProtectedReport report, int threshold) {
         Map<String, String> before = new HashMap<>();
         jdbc.query(SqlFiles.load("release/release_cells.sql"), new MapSqlParameterSource("release", previousRelease), rs -> {
-            String status = rs.getString("status");
-            before.put(rs.getString("table_id") + "." + rs.getString("category"), switch (status) {
-                case "published" -> Long.toString(rs.getLong("published_count"));
-                case "primary" -> "< " + threshold;
-                default -> "[c]";
-            });
+            before.put(rs.getString("table_id") + "." + rs.getString("category"), PublicationRegister.shown(
+                    CellStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), (Long) rs.getObject("published_count", Long.class),
+                    threshold));
         });
-        List<PublicationRegister.ChangedCell> changes = new ArrayList<>();
-        for (ProtectedReport.Table t : report.tables()) {
-            for (ProtectedReport.Row r : t.rows()) {
-                String now = r.status().suppressed() ? (r.status().name().equals("PRIMARY") ? "< " + threshold : "[c]")
-                        : Long.toString(r.trueCount());
-                String was = before.getOrDefault(t.definition().id() + "." + r.category(), "-");
-                if (!was.equals(now)) {
-                    changes.add(new PublicationRegister.ChangedCell(t.definition().id(), r.category(), was, now));
-                }
-            }
-        }
-        return changes;
+        return PublicationRegister.changes(before, report, threshold);
     }
 
     /** Registers the release, its tables, cells, records and members; the files follow (recordFile). */

@@ -54,6 +54,14 @@ public final class PublicationRegister {
         for (ShownCell c : cells(previousPublicationId)) {
             before.put(c.table() + "." + c.category(), shown(c.status(), c.count(), threshold));
         }
+        return changes(before, report, threshold);
+    }
+
+    /**
+     * The cells of a report that read differently from what an earlier publication showed
+     * ({@code table.CATEGORY} to its shown value); a cell it did not have was "-".
+     */
+    public static List<ChangedCell> changes(Map<String, String> before, ProtectedReport report, int threshold) {
         List<ChangedCell> changes = new ArrayList<>();
         for (ProtectedReport.Table t : report.tables()) {
             for (ProtectedReport.Row r : t.rows()) {
@@ -68,7 +76,8 @@ public final class PublicationRegister {
         return changes;
     }
 
-    static String shown(CellStatus status, Long count, int threshold) {
+    /** A cell as the workbook shows it: its count, {@code < t} or {@code [c]}. */
+    public static String shown(CellStatus status, Long count, int threshold) {
         return switch (status) {
             case PUBLISHED -> String.valueOf(count);
             case PRIMARY -> "< " + threshold;

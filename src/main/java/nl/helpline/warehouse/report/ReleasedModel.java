@@ -312,25 +312,10 @@ public final class ReleasedModel {
                 if (t.multiValued()) {
                     // Every request of the piece has at least one value: its rows (with any value
                     // no row shows) reach its base, and none exceeds it.
-                    Set<Members.CellKey> parts = new LinkedHashSet<>(t.rows());
-                    Set<String> covered = new java.util.HashSet<>();
-                    t.rows().forEach(row -> covered.addAll(row.combines()));
-                    for (String c : piece.categories(t.dimension(), t.requires())) {
-                        if (!covered.contains(c)) {
-                            parts.add(new Members.CellKey(t.dimension(), c, t.requires()));
-                        }
-                    }
-                    multi.putIfAbsent(parts, base);
+                    multi.putIfAbsent(partsIn(piece, t), base);
                     continue;
                 }
-                Set<Members.CellKey> parts = new LinkedHashSet<>(t.rows());
-                Set<String> covered = new java.util.HashSet<>();
-                t.rows().forEach(row -> covered.addAll(row.combines()));
-                for (String c : piece.categories(t.dimension(), t.requires())) {
-                    if (!covered.contains(c)) {
-                        parts.add(new Members.CellKey(t.dimension(), c, t.requires()));
-                    }
-                }
+                Set<Members.CellKey> parts = partsIn(piece, t);
                 parts.remove(base);
                 if (!parts.isEmpty()) {
                     sums.putIfAbsent(parts, base);
@@ -420,6 +405,23 @@ public final class ReleasedModel {
         }
         hidden.add(new HiddenCell(changeId, Math.abs(after - before)));
         links.add(after > before ? Relation.of(afterId, beforeId, changeId) : Relation.of(beforeId, afterId, changeId));
+    }
+
+    /**
+     * A table's rows as keys of a piece: its own rows, and any category the piece's requests hold
+     * that no row covers (a release leaves out UNKNOWN when it did not occur), so the piece's
+     * relations hold on the true counts.
+     */
+    private static Set<Members.CellKey> partsIn(Piece piece, ReleasedTable t) {
+        Set<Members.CellKey> parts = new LinkedHashSet<>(t.rows());
+        Set<String> covered = new java.util.HashSet<>();
+        t.rows().forEach(row -> covered.addAll(row.combines()));
+        for (String c : piece.categories(t.dimension(), t.requires())) {
+            if (!covered.contains(c)) {
+                parts.add(new Members.CellKey(t.dimension(), c, t.requires()));
+            }
+        }
+        return parts;
     }
 
     private List<String> piecesOf(long release, Members.CellKey key) {

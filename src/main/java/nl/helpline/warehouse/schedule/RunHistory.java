@@ -70,6 +70,11 @@ public final class RunHistory {
     }
 
     public static void writeJson(List<Run> runs, OutputStream out) throws IOException {
+        writeJson(runs, java.util.Map.of(), out);
+    }
+
+    /** {@code {"runs":[…]}} and, beside the runs, each entry of {@code more} as a property of its own. */
+    public static void writeJson(List<Run> runs, java.util.Map<String, ?> more, OutputStream out) throws IOException {
         try (JsonGenerator json = JsonMapper.shared().createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeArrayPropertyStart("runs");
@@ -93,6 +98,9 @@ public final class RunHistory {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            for (java.util.Map.Entry<String, ?> e : more.entrySet()) {
+                json.writePOJOProperty(e.getKey(), e.getValue());
+            }
             json.writeEndObject();
         }
     }
